@@ -1,0 +1,160 @@
+// Layer manifests (`layer.json`): the data each layer contributes, and how they merge.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IdeaId, StageId } from './catalog.ts';
+import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
+
+export interface EnvVar {
+  name: string;
+  example: string;
+  comment: string;
+}
+
+export interface RouteMount {
+  path: string;
+  router: string;
+  from: string;
+}
+
+export interface ConceptEntry {
+  files: string[];
+  see: string;
+}
+
+export interface MistakeEntry {
+  files: string[];
+  guard: string;
+}
+
+export interface SmokeStep {
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  status: number;
+  /** `name → header:<header>` or `name → json:<dot.path>`; `${name}` is replaced later on. */
+  capture?: Record<string, string>;
+}
+
+export interface LayerManifest {
+  description?: string;
+  dependencies?: string[];
+  devDependencies?: string[];
+  scripts?: Record<string, string>;
+  env?: EnvVar[];
+  app?: { imports?: string[]; middleware?: string[]; routes?: RouteMount[] };
+  concepts?: Record<string, ConceptEntry>;
+  mistakes?: Record<string, MistakeEntry>;
+  smoke?: SmokeStep[];
+}
+
+/** The merge of every layer of one starter. Lists are complete, never undefined. */
+export interface MergedManifest {
+  layers: string[];
+  dependencies: string[];
+  devDependencies: string[];
+  scripts: Record<string, string>;
+  env: EnvVar[];
+  app: { imports: string[]; middleware: string[]; routes: RouteMount[] };
+  concepts: Record<string, ConceptEntry>;
+  mistakes: Record<string, MistakeEntry>;
+  smoke: SmokeStep[];
+  readmeParts: string[];
+}
+
+export const MANIFEST_FILE = 'layer.json';
+export const README_PART_FILE = 'README.part.md';
+
+export function readLayerManifest(layerDir: string): LayerManifest {
+  const file = join(layerDir, MANIFEST_FILE);
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LayerManifest;
+  } catch (error) {
+    throw new Error(`Invalid ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function emptyManifest(): MergedManifest {
+  return {
+    layers: [],
+    dependencies: [],
+    devDependencies: [],
+    scripts: {},
+    env: [],
+    app: { imports: [], middleware: [], routes: [] },
+    concepts: {},
+    mistakes: {},
+    smoke: [],
+    readmeParts: [],
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** A later layer extends an entry: its files are added, its text replaces the earlier one. */
+function mergeEntries<T extends { files: string[] }>(
+  into: Record<string, T>,
+  from: Record<string, T> | undefined,
+): Record<string, T> {
+  const merged = { ...into };
+  for (const [id, entry] of Object.entries(from ?? {})) {
+    const earlier = merged[id];
+    merged[id] = earlier
+      ? { ...earlier, ...entry, files: unique([...earlier.files, ...entry.files]) }
+      : entry;
+  }
+  return merged;
+}
+
+/** Env vars are keyed by name so a later layer can change an example without repeating it. */
+function mergeEnv(into: EnvVar[], from: EnvVar[] | undefined): EnvVar[] {
+  const byName = new Map(into.map((entry) => [entry.name, entry]));
+  for (const entry of from ?? []) byName.set(entry.name, entry);
+  return [...byName.values()];
+}
+
+export function mergeManifest(
+  into: MergedManifest,
+  layerId: string,
+  layer: LayerManifest,
+  readmePart: string | undefined,
+): MergedManifest {
+  return {
+    layers: [...into.layers, layerId],
+    dependencies: unique([...into.dependencies, ...(layer.dependencies ?? [])]),
+    devDependencies: unique([...into.devDependencies, ...(layer.devDependencies ?? [])]),
+    scripts: { ...into.scripts, ...layer.scripts },
+    env: mergeEnv(into.env, layer.env),
+    app: {
+      imports: unique([...into.app.imports, ...(layer.app?.imports ?? [])]),
+      middleware: [...into.app.middleware, ...(layer.app?.middleware ?? [])],
+      routes: [...into.app.routes, ...(layer.app?.routes ?? [])],
+    },
+    concepts: mergeEntries(into.concepts, layer.concepts),
+    mistakes: mergeEntries(into.mistakes, layer.mistakes),
+    // Each stage's idea delta describes the API of that stage, so the last one that has steps wins.
+    smoke: layer.smoke ?? into.smoke,
+    readmeParts: readmePart ? [...into.readmeParts, readmePart] : into.readmeParts,
+  };
+}
+
+export function mergeLayers(templatesDir: string, layerIds: string[]): MergedManifest {
+  return layerIds.reduce((merged, layerId) => {
+    const dir = join(templatesDir, layerId);
+    const partFile = join(dir, README_PART_FILE);
+    const part = existsSync(partFile) ? readFileSync(partFile, 'utf8') : undefined;
+    return mergeManifest(merged, layerId, readLayerManifest(dir), part);
+  }, emptyManifest());
+}
+
+/** The merged manifest of one starter: used by the renderer and by the verify matrix. */
+export function loadStarterManifest(
+  idea: IdeaId,
+  stage: StageId,
+  templatesDir = defaultTemplatesDir(),
+): MergedManifest {
+  return mergeLayers(templatesDir, layerIdsFor(idea, stage, templatesDir));
+}
