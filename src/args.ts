@@ -1,0 +1,182 @@
+// Turns argv into typed arguments. Hand-written rather than node:util parseArgs so that every
+// unknown option and value gets the valid list and the closest spelling, and so that values are
+// checked against the catalog before anything else happens.
+import { IDEA_IDS, isIdeaId, isStageId, type IdeaId, type StageId } from '../generators/catalog.ts';
+import { UsageError } from './errors.ts';
+import { allSpellings, findLong, findShort, type OptionName, type OptionSpec } from './options.ts';
+import { isPackageManager, type PackageManager } from './package-manager.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface CliArgs {
+  idea?: IdeaId;
+  directory?: string;
+  stage?: StageId;
+  name?: string;
+  pm?: PackageManager;
+  install: boolean;
+  git: boolean;
+  yes: boolean;
+  force: boolean;
+  dryRun: boolean;
+  list: boolean;
+  json: boolean;
+  verbose: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+type RawValues = Map<OptionName, string | boolean>;
+
+interface Tokens {
+  values: RawValues;
+  positionals: string[];
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const { values, positionals } = tokenize(argv);
+  const flag = (name: OptionName, fallback = false): boolean => {
+    const value = values.get(name);
+    return typeof value === 'boolean' ? value : fallback;
+  };
+  const text = (name: OptionName): string | undefined => {
+    const value = values.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const args: CliArgs = {
+    ...splitPositionals(positionals, text('idea')),
+    stage: checkChoice(text('stage'), 'stage', isStageId),
+    name: text('name'),
+    pm: checkChoice(text('pm'), 'pm', isPackageManager),
+    install: flag('install', true),
+    git: flag('git', true),
+    yes: flag('yes'),
+    force: flag('force'),
+    dryRun: flag('dry-run'),
+    list: flag('list'),
+    json: flag('json'),
+    verbose: flag('verbose'),
+    help: flag('help'),
+    version: flag('version'),
+  };
+  if (args.json && !args.list) throw new UsageError('--json only works together with --list.');
+  return args;
+}
+
+function tokenize(argv: readonly string[]): Tokens {
+  const values: RawValues = new Map();
+  const positionals: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index] ?? '';
+    const next = (): string | undefined => {
+      const candidate = argv[index + 1];
+      if (candidate === undefined || candidate.startsWith('-')) return undefined;
+      index += 1;
+      return candidate;
+    };
+    if (token === '--') {
+      positionals.push(...argv.slice(index + 1));
+      break;
+    }
+    if (token.startsWith('--')) readLong(token, next, values);
+    else if (token.startsWith('-') && token.length > 1) readShorts(token, next, values);
+    else positionals.push(token);
+  }
+  return { values, positionals };
+}
+
+function readLong(token: string, next: () => string | undefined, values: RawValues): void {
+  const [rawName = '', inlineValue] = splitOnce(token.slice(2), '=');
+  const negated = rawName.startsWith('no-') && findLong(rawName) === undefined;
+  const spec = findLong(negated ? rawName.slice(3) : rawName);
+  if (!spec || (negated && !spec.negatable)) throw unknownOption(`--${rawName}`);
+  if (spec.kind === 'boolean') {
+    if (inlineValue !== undefined) throw new UsageError(`--${rawName} does not take a value.`);
+    values.set(spec.name as OptionName, !negated);
+    return;
+  }
+  values.set(spec.name as OptionName, requireValue(spec, inlineValue ?? next()));
+}
+
+/** `-y`, `-s beginner`, `-s=beginner` and bundles of boolean flags such as `-yf`. */
+function readShorts(token: string, next: () => string | undefined, values: RawValues): void {
+  const [letters = '', inlineValue] = splitOnce(token.slice(1), '=');
+  [...letters].forEach((letter, position) => {
+    const spec = findShort(letter);
+    if (!spec) throw unknownOption(`-${letter}`);
+    const isLast = position === letters.length - 1;
+    if (spec.kind === 'boolean') {
+      if (isLast && inlineValue !== undefined) {
+        throw new UsageError(`-${letter} does not take a value.`);
+      }
+      values.set(spec.name as OptionName, true);
+      return;
+    }
+    if (!isLast)
+      throw new UsageError(`-${letter} needs a value, so it must come last in ${token}.`);
+    values.set(spec.name as OptionName, requireValue(spec, inlineValue ?? next()));
+  });
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function requireValue(spec: OptionSpec, value: string | undefined): string {
+  if (value !== undefined) return value;
+  const choices = spec.choices ? `: one of ${spec.choices.join(', ')}` : '';
+  throw new UsageError(`--${spec.name} needs a value${choices}.`);
+}
+
+function unknownOption(spelling: string): UsageError {
+  // A single unknown letter is as close to every other letter: a suggestion would be a guess.
+  const guess = spelling.startsWith('--') ? didYouMean(spelling, allSpellings()) : '';
+  return new UsageError(`Unknown option ${spelling}.${guess}`, [
+    `Valid options: ${allSpellings().join(', ')}`,
+  ]);
+}
+
+function checkChoice<T extends string>(
+  value: string | undefined,
+  name: OptionName,
+  isValid: (candidate: string) => candidate is T,
+): T | undefined {
+  if (value === undefined || isValid(value)) return value;
+  const choices = findLong(name)?.choices ?? [];
+  throw invalidValue(name, value, choices);
+}
+
+export function invalidValue(name: string, value: string, choices: readonly string[]): UsageError {
+  return new UsageError(`Unknown ${name} "${value}".${didYouMean(value, choices)}`, [
+    `Valid values for --${name}: ${choices.join(', ')}`,
+  ]);
+}
+
+/**
+ * `<idea> [directory]`: without `--idea`, a first argument that is an idea id is the idea and the
+ * second is the directory; otherwise the only argument is the directory. Two arguments whose
+ * first is not an idea can only be a mistyped idea, so that is reported as one.
+ */
+function splitPositionals(
+  positionals: readonly string[],
+  ideaOption: string | undefined,
+): Pick<CliArgs, 'idea' | 'directory'> {
+  const idea = checkChoice(ideaOption, 'idea', isIdeaId);
+  if (idea !== undefined) {
+    if (positionals.length > 1) throw tooMany(positionals, 1);
+    return { idea, directory: positionals[0] };
+  }
+  const [first, second] = positionals;
+  if (positionals.length > 2) throw tooMany(positionals, 2);
+  if (first !== undefined && isIdeaId(first)) return { idea: first, directory: second };
+  if (first !== undefined && second !== undefined) throw invalidValue('idea', first, IDEA_IDS);
+  return { directory: first };
+}
+
+function tooMany(positionals: readonly string[], allowed: number): UsageError {
+  const extra = positionals.slice(allowed).join(' ');
+  return new UsageError(`Too many arguments: ${extra}`, [
+    'Usage: create-backend-roadmap <idea> [directory] --stage <stage>',
+    'Quote a directory name that contains spaces.',
+  ]);
+}

@@ -1,0 +1,66 @@
+// Starts the project's history: git init and a first commit, unless the starter already sits
+// inside a git work tree (a monorepo or a course repository), where a nested repo would be wrong.
+import { formatCommand, type RunCommand } from './run-command.ts';
+
+export const COMMIT_MESSAGE = 'Initial commit from create-backend-roadmap';
+
+/**
+ * Used only when git has no user.name / user.email: a first commit should not fail on a fresh
+ * machine or in CI. The next-steps output says how to take the commit over.
+ */
+const FALLBACK_IDENTITY = {
+  name: 'create-backend-roadmap',
+  email: 'create-backend-roadmap@localhost',
+};
+
+export type GitOutcome =
+  | { status: 'committed'; fallbackIdentity: boolean }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; problem: string; command: string };
+
+export async function initGit(cwd: string, run: RunCommand): Promise<GitOutcome> {
+  const version = await run('git', ['--version'], { cwd });
+  if (!version.ok) {
+    const reason = version.notFound ? 'git is not installed' : 'git does not run';
+    return { status: 'skipped', reason };
+  }
+  const inside = await run('git', ['rev-parse', '--is-inside-work-tree'], { cwd });
+  if (inside.ok && inside.output === 'true') {
+    return { status: 'skipped', reason: 'the directory is inside an existing git repository' };
+  }
+  return commitEverything(cwd, run);
+}
+
+async function commitEverything(cwd: string, run: RunCommand): Promise<GitOutcome> {
+  const init = ['init', '--quiet'];
+  const add = ['add', '--all'];
+  const commit = ['commit', '--quiet', '--message', COMMIT_MESSAGE];
+  const identity = await identityEnv(cwd, run);
+  const steps: [string[], Record<string, string> | undefined][] = [
+    [init, undefined],
+    [add, undefined],
+    [commit, identity],
+  ];
+  for (const [index, [args, env]] of steps.entries()) {
+    const result = await run('git', args, { cwd, env });
+    if (!result.ok) {
+      const remaining = steps.slice(index).map(([rest]) => formatCommand('git', rest));
+      const problem = `\`${formatCommand('git', args)}\` failed${result.output ? `: ${result.output}` : ''}`;
+      return { status: 'failed', problem, command: remaining.join(' && ') };
+    }
+  }
+  return { status: 'committed', fallbackIdentity: identity !== undefined };
+}
+
+/** Fills in only the parts of the identity git lacks, leaving a configured name or email alone. */
+async function identityEnv(cwd: string, run: RunCommand) {
+  const env: Record<string, string> = {};
+  for (const part of ['name', 'email'] as const) {
+    const configured = await run('git', ['config', `user.${part}`], { cwd });
+    if (configured.ok) continue;
+    const key = part.toUpperCase();
+    env[`GIT_AUTHOR_${key}`] = FALLBACK_IDENTITY[part];
+    env[`GIT_COMMITTER_${key}`] = FALLBACK_IDENTITY[part];
+  }
+  return Object.keys(env).length > 0 ? env : undefined;
+}

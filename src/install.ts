@@ -1,0 +1,25 @@
+// Installs the starter's dependencies with the chosen package manager, showing its own progress.
+import { installCommand, type PackageManager } from './package-manager.ts';
+import { formatCommand, type RunCommand } from './run-command.ts';
+
+export interface InstallOutcome {
+  ok: boolean;
+  /** What to run by hand (from inside the project) when it failed. */
+  command: string;
+  problem?: string;
+}
+
+export async function installDependencies(
+  pm: PackageManager,
+  cwd: string,
+  run: RunCommand,
+): Promise<InstallOutcome> {
+  const { command, args } = installCommand(pm);
+  const shown = formatCommand(command, args);
+  const result = await run(command, args, { cwd, inherit: true });
+  if (result.ok) return { ok: true, command: shown };
+  const problem = result.notFound
+    ? `${pm} was not found on PATH: install it, or pass --pm with a package manager you have`
+    : `\`${shown}\` failed${result.exitCode === undefined ? '' : ` with exit code ${result.exitCode}`}`;
+  return { ok: false, command: shown, problem };
+}

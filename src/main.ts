@@ -1,0 +1,40 @@
+// One run of the CLI, from argv to exit code, with the single top-level error handler. Kept apart
+// from cli.ts (which wires in the real process) so tests can run it with a fake context.
+import kleur from 'kleur';
+import { toolInfo } from '../generators/tool-info.ts';
+import { parseArgs } from './args.ts';
+import { createStarter, type Context } from './create.ts';
+import { CliError, EXIT, type ExitCode } from './errors.ts';
+import { helpText } from './help.ts';
+import { catalogJson, catalogText } from './list.ts';
+
+export async function run(argv: readonly string[], context: Context): Promise<ExitCode> {
+  try {
+    const args = parseArgs(argv);
+    const { version } = toolInfo();
+    if (args.help) context.out(helpText(version));
+    else if (args.version) context.out(version);
+    else if (args.list) context.out((args.json ? catalogJson(version) : catalogText()).trimEnd());
+    else await createStarter(args, context);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, argv.includes('--verbose'), context.err);
+  }
+}
+
+/** Prints an error the way users should see it and returns the exit code it carries. */
+export function report(error: unknown, verbose: boolean, err: (line: string) => void): ExitCode {
+  const known = error instanceof CliError;
+  const message = error instanceof Error ? error.message : String(error);
+  err(kleur.red(`✖ ${known ? message : `Unexpected error: ${message}`}`));
+  for (const hint of known ? error.hints : []) err(`  ${hint}`);
+  if (known && error.exitCode === EXIT.usage) err('  Run create-backend-roadmap --help for usage.');
+  if (verbose) {
+    for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+      err(kleur.dim(cause.stack ?? cause.message));
+    }
+  } else if (!known || error.cause !== undefined) {
+    err(kleur.dim('  Run again with --verbose for the stack trace.'));
+  }
+  return known ? error.exitCode : EXIT.failure;
+}

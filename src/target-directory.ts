@@ -1,0 +1,267 @@
+// Where the starter goes, and how it gets there without ever leaving half a project behind.
+// Files are rendered into a hidden sibling directory (same file system, so the final move is a
+// rename) and moved into place only when rendering has fully succeeded.
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { lstat, mkdir, readdir, realpath, rename, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { CancelledError, UsageError } from './errors.ts';
+
+export type TargetState = 'missing' | 'empty' | 'non-empty';
+
+export interface Target {
+  /** Absolute path, with a symbolic link to a directory resolved (a rename cannot go through it). */
+  path: string;
+  state: TargetState;
+  /** A few of the entries of a non-empty directory, for messages. */
+  sample: string[];
+}
+
+/** How the user should see `path`: relative when it is inside the working directory. */
+export function displayPath(cwd: string, path: string): string {
+  const fromCwd = relative(cwd, path);
+  if (fromCwd === '') return '.';
+  if (fromCwd.startsWith('..') || isAbsolute(fromCwd)) return path;
+  return `.${sep}${fromCwd}`;
+}
+
+export async function inspectTarget(path: string, shown: string): Promise<Target> {
+  const link = await lstat(path).catch(() => undefined);
+  if (!link) return { path, state: 'missing', sample: [] };
+  const real = link.isSymbolicLink() ? await realpath(path).catch(() => undefined) : path;
+  const info = real === undefined ? undefined : await stat(real);
+  if (!real || !info?.isDirectory()) {
+    throw new UsageError(`${shown} already exists and is not a directory.`, [
+      'Choose another directory name, or move that file away first.',
+    ]);
+  }
+  const entries = await readdir(real);
+  return {
+    path: real,
+    state: entries.length === 0 ? 'empty' : 'non-empty',
+    sample: entries.slice(0, 5),
+  };
+}
+
+export function assertWritable(target: Target, force: boolean, shown: string): void {
+  if (target.state !== 'non-empty' || force) return;
+  const more = target.sample.length === 5 ? ', …' : '';
+  throw new UsageError(`${shown} is not empty (${target.sample.join(', ')}${more}).`, [
+    'Choose another directory, or pass --force to write the starter into it:',
+    'same-named files are overwritten, nothing else is changed or deleted.',
+  ]);
+}
+
+/** The relative paths of a starter that already exist as files in the target directory. */
+export async function existingFiles(targetPath: string, files: readonly string[]) {
+  const checks = await Promise.all(
+    files.map(async (file) => ((await kindOf(join(targetPath, file))) === 'file' ? file : '')),
+  );
+  return checks.filter((file) => file !== '');
+}
+
+/**
+ * Starter files that cannot be written into the target because something of the other kind is in
+ * the way (a folder where a file goes, or a file where a folder goes). --force never deletes
+ * user files, so these stop the run before anything is moved.
+ */
+export async function blockedPaths(targetPath: string, files: readonly string[]) {
+  const blocked = new Set<string>();
+  for (const file of files) {
+    const segments = file.split('/');
+    for (let depth = 1; depth <= segments.length; depth += 1) {
+      const path = segments.slice(0, depth).join('/');
+      const kind = await kindOf(join(targetPath, path));
+      const wanted = depth === segments.length ? 'file' : 'directory';
+      if (kind !== 'missing' && kind !== wanted) blocked.add(path);
+    }
+  }
+  return [...blocked].sort();
+}
+
+async function kindOf(path: string): Promise<'missing' | 'file' | 'directory' | 'other'> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return 'missing';
+  if (info.isDirectory()) return 'directory';
+  return info.isFile() ? 'file' : 'other';
+}
+
+/** The parts of the process the writer listens to; injected so tests can send fake signals. */
+export interface SignalHost {
+  on(signal: NodeJS.Signals, listener: () => void): unknown;
+  off(signal: NodeJS.Signals, listener: () => void): unknown;
+  exit(code: number): never;
+}
+
+export interface WriteOptions {
+  target: Target;
+  /** Writes the starter into the (empty, existing) directory it is given. */
+  render: (directory: string) => Promise<unknown>;
+  host?: SignalHost;
+  /** Last words before the process exits on a signal during rendering. */
+  onInterrupt?: () => void;
+}
+
+export interface WriteResult {
+  /** Relative posix paths of every file written. */
+  files: string[];
+  /** Those that replaced a file of the same name (only with --force into a non-empty directory). */
+  overwritten: string[];
+}
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Renders into a temporary sibling of the target, then moves the result into place. If rendering
+ * fails or the process is interrupted while rendering, the temporary directory (and any parent
+ * folders this run created) is removed and the target is left as it was. A signal that arrives
+ * during the final move (a single rename, or one rename per file with --force) is held until the
+ * move is done, so the starter is then complete rather than half-moved.
+ */
+export async function writeAtomically(options: WriteOptions): Promise<WriteResult> {
+  const { target, render, host = process, onInterrupt } = options;
+  const parent = dirname(target.path);
+  // Both decided before anything is created, so a signal at any later moment knows what to remove.
+  const firstMissing = firstMissingAncestor(parent);
+  const temp = tempPathFor(parent, basename(target.path));
+  const cleanUp = () => removeSync(temp, parent, firstMissing);
+  const signals = guardSignals(host, () => {
+    cleanUp();
+    onInterrupt?.();
+  });
+  try {
+    await mkdir(parent, { recursive: true });
+    // mkdir, not mkdtemp (mode 0700), so the moved project gets the usual permissions.
+    await mkdir(temp);
+    await render(temp);
+    const files = await listFiles(temp);
+    if (target.state === 'non-empty') await assertNothingInTheWay(target.path, files);
+    signals.holdFromNowOn();
+    const overwritten = await moveIntoPlace(temp, target, files);
+    if (signals.held()) {
+      throw new CancelledError(
+        `Interrupted after the starter was written to ${target.path}; install and git were skipped.`,
+      );
+    }
+    return { files, overwritten };
+  } catch (error) {
+    cleanUp();
+    throw error;
+  } finally {
+    signals.release();
+    // Left over only after a --force merge: the emptied folder skeleton.
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * While rendering, SIGINT/SIGTERM remove the temporary files and exit (130/143). Once the move
+ * has begun they are only remembered, because finishing the move is what keeps the target whole.
+ */
+export function guardSignals(host: SignalHost, cleanUp: () => void) {
+  let holding = false;
+  let held: NodeJS.Signals | undefined;
+  const listeners = Object.entries(SIGNAL_EXIT).map(([name, code]) => {
+    const signal = name as NodeJS.Signals;
+    const listener = () => {
+      if (holding) {
+        held = signal;
+        return;
+      }
+      cleanUp();
+      host.exit(code);
+    };
+    host.on(signal, listener);
+    return { signal, listener };
+  });
+  return {
+    holdFromNowOn: () => {
+      holding = true;
+    },
+    held: () => held,
+    release: () => {
+      for (const { signal, listener } of listeners) host.off(signal, listener);
+    },
+  };
+}
+
+/** A hidden, unused sibling name: cleanup deletes it, so it must never be someone else's. */
+function tempPathFor(parent: string, base: string): string {
+  for (;;) {
+    const path = join(parent, `.${base.slice(0, 180)}.partial-${randomBytes(4).toString('hex')}`);
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** The outermost folder on the way to `dir` that does not exist yet (this run will create it). */
+function firstMissingAncestor(dir: string): string | undefined {
+  let missing: string | undefined;
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing = current;
+    if (dirname(current) === current) break;
+  }
+  return missing;
+}
+
+/** Synchronous because it also runs inside a signal handler, right before the process exits. */
+export function removeSync(temp: string, parent: string, firstMissing: string | undefined): void {
+  rmSync(temp, { recursive: true, force: true });
+  if (firstMissing === undefined) return;
+  // Remove only the folders this run created, innermost first; rmdir refuses non-empty ones.
+  for (let dir = parent; dir.startsWith(firstMissing); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    if (dir === firstMissing) return;
+  }
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+async function moveIntoPlace(temp: string, target: Target, files: string[]): Promise<string[]> {
+  if (target.state === 'missing') {
+    await rename(temp, target.path);
+    return [];
+  }
+  if (target.state === 'empty') {
+    await replaceEmptyDirectory(temp, target.path);
+    return [];
+  }
+  return mergeInto(temp, target.path, files);
+}
+
+async function replaceEmptyDirectory(temp: string, path: string): Promise<void> {
+  try {
+    // POSIX rename replaces an empty directory in one step.
+    await rename(temp, path);
+  } catch {
+    // Windows refuses that; rmdir fails safely if something appeared in the meantime.
+    await rmdir(path);
+    await rename(temp, path);
+  }
+}
+
+export async function assertNothingInTheWay(path: string, files: readonly string[]): Promise<void> {
+  const blocked = await blockedPaths(path, files);
+  if (blocked.length === 0) return;
+  throw new UsageError(`Cannot write the starter into ${path}: in the way: ${blocked.join(', ')}`, [
+    'A folder stands where the starter has a file, or the reverse. --force never deletes those.',
+  ]);
+}
+
+async function mergeInto(temp: string, path: string, files: string[]): Promise<string[]> {
+  const overwritten = await existingFiles(path, files);
+  for (const file of files) {
+    await mkdir(dirname(join(path, file)), { recursive: true });
+    await rename(join(temp, file), join(path, file));
+  }
+  return overwritten;
+}
