@@ -45,6 +45,8 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
   '@eslint/js': '^10.0.1',
   'typescript-eslint': '^8.73.0',
   prettier: '^3.10.1',
+  // Browser globals (document, fetch) for linting the static page in a starter's public/.
+  globals: '^17.14.0',
   'mongodb-memory-server-core': '^11.3.0',
   'redis-memory-server': '^0.17.1',
   autocannon: '^9.0.0',

@@ -1,0 +1,116 @@
+// How every failure becomes an HTTP response. Route handlers never build error responses
+// themselves: they throw (or let a rejected promise escape; Express 5 catches both) and the
+// `errorHandler` below, registered last in app.ts, turns the error into a status code and one
+// consistent JSON body:
+//
+//   { "error": { "status": 404, "code": "not_found", "message": "…", "details": [ … ] } }
+//
+// Clients branch on `status` and `code`; `message` is for the humans reading it.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import { config } from '../config.js';
+
+export interface ErrorDetail {
+  /** Where the problem is, e.g. `title` or `items.2.price`. Empty for the body as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; details?: ErrorDetail[] };
+}
+
+/** An error that already knows its HTTP status. Throw it from a handler. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(status: number, code: string, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function notFound(message: string): HttpError {
+  return new HttpError(404, 'not_found', message);
+}
+
+/** Registered after every route: nothing matched, so the answer is 404, in the same shape. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(notFound(`Nothing here: ${req.method} ${req.path}`));
+};
+
+/** Errors from Express's body parser carry their own 4xx status and a `type`. */
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    typeof error.status === 'number' &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    'type' in error &&
+    typeof error.type === 'string'
+  );
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+
+  // The body was valid JSON but not what the endpoint accepts: 422 Unprocessable Content.
+  if (error instanceof z.ZodError) {
+    return new HttpError(
+      422,
+      'validation_failed',
+      'The request body is not valid for this endpoint.',
+      error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  if (error instanceof mongoose.Error.ValidationError) {
+    return new HttpError(
+      422,
+      'validation_failed',
+      'The data is not valid.',
+      Object.values(error.errors).map((problem) => ({
+        path: problem.path,
+        message: problem.message,
+      })),
+    );
+  }
+
+  // The body could not even be parsed (broken JSON) or was too large: 400 / 413.
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.parse.failed') {
+      return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    return new HttpError(error.status, error.type.replaceAll('.', '_'), 'The request was refused.');
+  }
+
+  // Anything else is a bug or an outage on our side. Say so without leaking internals: stack
+  // traces and database messages help attackers, not clients. Outside production the message
+  // is shown to speed up your debugging; the full error is always in the log.
+  const message =
+    !config.isProduction && error instanceof Error ? error.message : 'Something went wrong.';
+  return new HttpError(500, 'internal_error', message);
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  // Headers already went out (a stream failed half-way): only Express can end the response.
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const httpError = toHttpError(error);
+  if (httpError.status >= 500) req.log.error({ err: error }, 'Request failed');
+
+  const body: ErrorBody = {
+    error: { status: httpError.status, code: httpError.code, message: httpError.message },
+  };
+  if (httpError.details) body.error.details = httpError.details;
+  res.status(httpError.status).json(body);
+};

@@ -1,0 +1,27 @@
+// Runs once before all test files: decides which MongoDB server the tests talk to and hands its
+// URI to every worker (read with `inject('mongodbUri')` in test/setup.ts).
+//
+// - MONGODB_URI set (CI, or your own local server): use it. Each worker gets its own database on
+//   it, so your development data is never touched.
+// - Not set: start an in-memory MongoDB (mongodb-memory-server), the same way `npm run dev` does.
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongodbUri: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const fromEnvironment = process.env.MONGODB_URI;
+  if (fromEnvironment) {
+    project.provide('mongodbUri', fromEnvironment);
+    return async () => {};
+  }
+  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  const mongod = await MongoMemoryServer.create();
+  project.provide('mongodbUri', mongod.getUri());
+  return async () => {
+    await mongod.stop();
+  };
+}

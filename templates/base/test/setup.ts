@@ -1,0 +1,22 @@
+// Runs in each test file before its tests. Test files run in parallel workers, so each worker
+// gets its own database (`test_1`, `test_2`, …): tests in different files never see each
+// other's data. Within a file, every test starts from empty collections.
+import mongoose from 'mongoose';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+
+beforeAll(async () => {
+  await mongoose.connect(inject('mongodbUri'), {
+    dbName: `test_${process.env.VITEST_POOL_ID ?? '0'}`,
+    serverSelectionTimeoutMS: 10_000,
+  });
+});
+
+afterEach(async () => {
+  const collections = Object.values(mongoose.connection.collections);
+  await Promise.all(collections.map((collection) => collection.deleteMany({})));
+});
+
+afterAll(async () => {
+  await mongoose.connection.dropDatabase();
+  await mongoose.disconnect();
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Once per run: pick the MongoDB server (MONGODB_URI, or an in-memory one).
+    globalSetup: ['test/global-setup.ts'],
+    // Once per test file: connect to this worker's own database, clean it between tests.
+    setupFiles: ['test/setup.ts'],
+    // The first in-memory MongoDB start downloads a binary.
+    hookTimeout: 120_000,
+  },
+});

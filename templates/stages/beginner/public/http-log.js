@@ -1,0 +1,41 @@
+// The page's HTTP client. Every call goes through `request()`, which also writes a line to the
+// "HTTP log" on the page: method, path, status and time. Open your browser's developer tools
+// (Network tab) to see the same requests in full, headers included.
+
+const log = document.querySelector('#log');
+
+/** An answer with a 4xx or 5xx status. `body` is the API's JSON error body, when there is one. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error?.message ?? `The server answered ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/**
+ * Sends one HTTP request with an optional JSON body. Resolves to the parsed JSON answer, or null
+ * when there is none (204 No Content); rejects with an ApiError for a 4xx or 5xx status.
+ */
+export async function request(method, url, body) {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  writeLog(method, url, response, Math.round(performance.now() - started));
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+function writeLog(method, url, response, elapsed) {
+  if (!log) return;
+  const item = document.createElement('li');
+  const path = new URL(url, window.location.href).pathname;
+  item.textContent = `${method} ${path} → ${response.status} ${response.statusText} (${elapsed} ms)`;
+  item.className = response.ok ? 'ok' : 'failed';
+  log.prepend(item);
+}
