@@ -6,8 +6,14 @@ import { logger } from './logger.js';
 
 export type CloseDatabase = () => Promise<void>;
 
+let closing = false;
+
 export async function connectDatabase(): Promise<CloseDatabase> {
-  mongoose.connection.on('disconnected', () => logger.warn('MongoDB disconnected'));
+  // After the first connection, the driver reconnects by itself; these say when it has to.
+  mongoose.connection.on('disconnected', () => {
+    if (closing) logger.info('MongoDB connection closed');
+    else logger.warn('MongoDB disconnected; retrying');
+  });
   mongoose.connection.on('error', (error) => logger.error({ err: error }, 'MongoDB error'));
 
   if (config.mongodbUri) {
@@ -16,7 +22,10 @@ export async function connectDatabase(): Promise<CloseDatabase> {
     // Never log the URI itself: it can hold a password.
     const { host, port, name } = mongoose.connection;
     logger.info({ host, port, db: name }, 'Connected to MongoDB');
-    return () => mongoose.disconnect();
+    return async () => {
+      closing = true;
+      await mongoose.disconnect();
+    };
   }
 
   // config.ts already refuses production without MONGODB_URI; this guards against that rule
@@ -30,10 +39,17 @@ export async function connectDatabase(): Promise<CloseDatabase> {
       'when the server stops. The first start downloads a MongoDB binary (about 100 MB). Set ' +
       'MONGODB_URI in .env to use your own database.',
   );
-  const mongod = await MongoMemoryServer.create();
+  const mongod = await MongoMemoryServer.create().catch((error: unknown) => {
+    throw new Error(
+      'Could not start the in-memory MongoDB (it downloads MongoDB on first use, which needs ' +
+        'internet access and a supported system). Set MONGODB_URI in .env to a MongoDB server.',
+      { cause: error },
+    );
+  });
   await mongoose.connect(mongod.getUri(), { dbName: 'development' });
   logger.info({ uri: mongod.getUri() }, 'Connected to the in-memory MongoDB');
   return async () => {
+    closing = true;
     await mongoose.disconnect();
     await mongod.stop();
   };

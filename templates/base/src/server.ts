@@ -35,7 +35,7 @@ async function start(): Promise<void> {
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals): Promise<void> {
-    if (stopping) return;
+    if (stopping) return; // already on it
     stopping = true;
     logger.info({ signal }, 'Shutting down: finishing requests in flight');
     // If something hangs, do not wait forever. `unref` keeps this timer from being the thing
@@ -56,9 +56,11 @@ async function start(): Promise<void> {
     logger.info('Shutdown complete');
   }
 
-  // Ctrl+C sends SIGINT; `docker stop`, Kubernetes and most hosts send SIGTERM.
+  // Ctrl+C sends SIGINT; `docker stop`, Kubernetes and most hosts send SIGTERM. `on`, not
+  // `once`: the same Ctrl+C often arrives twice (from the terminal, and relayed by `tsx watch`
+  // or npm), and a second signal without a listener would kill the process mid-shutdown.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       shutdown(signal).then(
         // Nothing is left open, so the process ends by itself; make the exit code explicit.
         () => {

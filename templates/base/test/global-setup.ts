@@ -19,7 +19,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-  const mongod = await MongoMemoryServer.create();
+  const mongod = await MongoMemoryServer.create().catch((error: unknown) => {
+    throw new Error(
+      'Could not start an in-memory MongoDB for the tests (it downloads MongoDB on first use). ' +
+        'Run them against a server instead: MONGODB_URI=mongodb://127.0.0.1:27017 npm test',
+      { cause: error },
+    );
+  });
   project.provide('mongodbUri', mongod.getUri());
   return async () => {
     await mongod.stop();
