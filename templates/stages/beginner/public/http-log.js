@@ -7,7 +7,9 @@ const log = document.querySelector('#log');
 /** An answer with a 4xx or 5xx status. `body` is the API's JSON error body, when there is one. */
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.error?.message ?? `The server answered ${status}`);
+    const error = body?.error;
+    const details = (error?.details ?? []).map((detail) => detail.message);
+    super([error?.message ?? `The server answered ${status}.`, ...details].join(' '));
     this.status = status;
     this.body = body;
   }
