@@ -20,6 +20,10 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     // 0 asks the operating system for any free port (the tests use that).
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Which network interface to listen on. 127.0.0.1 keeps the server private to this machine
+    // (nobody on the café Wi-Fi can reach it); 0.0.0.0 opens it to the network, as a container
+    // needs.
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
     // Optional outside production: without it, development starts an in-memory MongoDB.
     MONGODB_URI: z
       .string()
@@ -43,6 +47,7 @@ const envSchema = z
     nodeEnv: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
+    host: env.HOST,
     mongodbUri: env.MONGODB_URI,
     // Tests stay quiet unless you ask for logs with LOG_LEVEL=debug.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

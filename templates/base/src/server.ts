@@ -26,12 +26,13 @@ async function start(): Promise<void> {
   const server = createServer(createApp());
   // TODO(mistake:hardcoded-config): `server.listen(3000)` is the classic: the next project on
   // the same machine, a container platform or a classmate's laptop needs another port. The
-  // port comes from config (PORT); `npm run lint` rejects a literal port here.
-  server.listen(config.port);
+  // port and the interface come from config (PORT, HOST); `npm run lint` rejects literals here.
+  server.listen(config.port, config.host);
   // `listen` reports success or failure (port in use) through events; wait for the outcome.
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, `Listening on http://localhost:${port}`);
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  logger.info({ address, port }, `Listening on http://${host}:${port}`);
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals): Promise<void> {

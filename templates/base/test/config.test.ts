@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       isProduction: false,
       port: 3000,
+      host: '127.0.0.1',
       mongodbUri: undefined,
       logLevel: 'info',
       corsOrigin: '*',
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       PORT: '8080',
+      HOST: '0.0.0.0',
       MONGODB_URI: 'mongodb://db.internal:27017/app',
       LOG_LEVEL: 'warn',
       CORS_ORIGIN: 'http://localhost:5173, https://example.com',
@@ -26,6 +28,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       isProduction: true,
       port: 8080,
+      host: '0.0.0.0',
       mongodbUri: 'mongodb://db.internal:27017/app',
       logLevel: 'warn',
       corsOrigin: ['http://localhost:5173', 'https://example.com'],
