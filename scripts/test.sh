@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, from a bare clone: Node and dependencies (bootstrap.sh), FerretDB and
+# Redis on free loopback ports (services.sh), then `npm test`: typecheck, lint, format check,
+# build, unit and CLI tests, and the verify matrix over every available starter.
+# Exits with npm test's code; the services are stopped whatever happens.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+started=$SECONDS
+echo "test: bootstrap (Node, dependencies)"
+# shellcheck source=scripts/bootstrap.sh
+source scripts/bootstrap.sh --no-build --
+echo "test: node $(node --version), npm $(npm --version)"
+echo "test: services (FerretDB, Redis)"
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+echo "test: MONGODB_URI=$MONGODB_URI REDIS_URL=$REDIS_URL ($((SECONDS - started)) s so far)"
+
+echo "test: npm test"
+status=0
+npm test || status=$?
+echo "test: npm test exited $status after $((SECONDS - started)) s in all"
+exit "$status"
