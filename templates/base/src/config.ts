@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
 
 // TODO(mistake:hardcoded-config): the tempting version is `app.listen(3000)` in server.ts and
 // `mongoose.connect('mongodb://localhost/todos')` in db.ts. It works on your laptop only: the
@@ -19,7 +20,12 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     // 0 asks the operating system for any free port (the tests use that).
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce
+      .number(PORT_MESSAGE)
+      .int(PORT_MESSAGE)
+      .min(0, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .default(3000),
     // Which network interface to listen on. 127.0.0.1 keeps the server private to this machine
     // (nobody on the café Wi-Fi can reach it); 0.0.0.0 opens it to the network, as a container
     // needs.

@@ -1,6 +1,6 @@
 // The process: connect to the database, then accept HTTP requests, then shut down cleanly when
-// asked to. The app itself (routes, middleware) lives in app.ts, so tests can use it without a
-// network port or a running process.
+// asked to. The app itself (routes, middleware) lives in app.ts, so tests can use it without
+// starting this process.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

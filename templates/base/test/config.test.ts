@@ -59,7 +59,7 @@ describe('loadConfig', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^Invalid configuration/);
-    expect(message).toMatch(/- PORT:/);
+    expect(message).toMatch(/- PORT: must be a whole number from 0 to 65535/);
     expect(message).toMatch(/- MONGODB_URI: must start with mongodb:\/\/ or mongodb\+srv:\/\//);
     expect(message).toMatch(/- NODE_ENV:/);
   });
