@@ -3,7 +3,7 @@
 import kleur from 'kleur';
 import { toolInfo } from '../generators/tool-info.ts';
 import { parseArgs } from './args.ts';
-import { createStarter, type Context } from './create.ts';
+import type { Context } from './create.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 import { helpText } from './help.ts';
 import { catalogJson, catalogText } from './list.ts';
@@ -15,7 +15,11 @@ export async function run(argv: readonly string[], context: Context): Promise<Ex
     if (args.help) context.out(helpText(version));
     else if (args.version) context.out(version);
     else if (args.list) context.out((args.json ? catalogJson(version) : catalogText()).trimEnd());
-    else await createStarter(args, context);
+    else {
+      // The create flow (file system, child processes, prompts) is loaded only when it runs.
+      const { createStarter } = await import('./create.ts');
+      await createStarter(args, context);
+    }
     return EXIT.ok;
   } catch (error) {
     return report(error, argv.includes('--verbose'), context.err);

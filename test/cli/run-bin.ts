@@ -1,5 +1,5 @@
 // Spawns the built CLI the way users run it: a separate Node process, no terminal attached.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -27,24 +27,69 @@ export function assertBuilt(): void {
 }
 
 export function runBin(args: readonly string[], options: BinOptions): Promise<BinResult> {
-  const started = performance.now();
   // stdin stays an open pipe: a CLI that tried to prompt here would hang until the timeout.
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: options.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  options.onSpawn?.((signal) => child.kill(signal));
+  return collect(child, options.timeoutMs);
+}
+
+/** Gathers a child's output until it closes, killing it after `timeoutMs`. */
+function collect(
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs = 20_000,
+  onStdout?: (stdout: string) => void,
+): Promise<BinResult> {
+  const started = performance.now();
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    onStdout?.(stdout);
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-  options.onSpawn?.((signal) => child.kill(signal));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
+  });
+}
+
+/** One exchange with a prompt: wait until the output contains `expect`, then type `send`. */
+export interface Exchange {
+  expect: string;
+  send: string;
+}
+
+/**
+ * Runs the CLI with a pseudo-terminal on stdin and stdout, through util-linux `script`, so
+ * prompts appear and can be answered. Undefined when `script` is not available.
+ */
+export function runInTerminal(
+  args: readonly string[],
+  exchanges: readonly Exchange[],
+  options: BinOptions,
+): Promise<BinResult> | undefined {
+  if (!existsSync('/usr/bin/script')) return undefined;
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+  const child = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
+    cwd: options.cwd,
+    env: { ...options.env, TERM: 'xterm' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let next = 0;
+  // The terminal merges the CLI's stdout and stderr into `stdout`.
+  return collect(child, options.timeoutMs, (stdout) => {
+    const exchange = exchanges[next];
+    if (exchange && stdout.includes(exchange.expect)) {
+      next += 1;
+      child.stdin.write(exchange.send);
+    }
   });
 }
