@@ -10,7 +10,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
 
 // TODO(mistake:hardcoded-config): the tempting version is `app.listen(3000)` in server.ts and
-// `mongoose.connect('mongodb://localhost/todos')` in db.ts. It works on your laptop only: the
+// `mongoose.connect('mongodb://localhost/myapp')` in db.ts. It works on your laptop only: the
 // port is taken on the next machine, the URL (and later its password) ends up in git, and
 // production cannot point the same build at another database. Add every new setting to this
 // schema instead, with a safe development default or none at all. `npm run lint` rejects

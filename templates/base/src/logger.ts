@@ -1,6 +1,8 @@
 // One logger for the whole app. pino writes one JSON object per line: easy for machines to
 // search, and `npx pino-pretty` makes it readable for you (`npm run dev | npx pino-pretty`).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
 import { config } from './config.js';
 
 export const logger = pino({
@@ -11,3 +13,28 @@ export const logger = pino({
     censor: '[redacted]',
   },
 });
+
+function summary(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse): string {
+  // Inside a router Express shortens `req.url` (`/todos/42` becomes `/42`); `originalUrl` is
+  // what the client asked for.
+  return `${req.method} ${req.originalUrl ?? req.url} → ${res.statusCode}`;
+}
+
+/**
+ * Request logging middleware: one line per request, written when the response is finished, e.g.
+ * `GET /todos/42 → 404`, with the request, the response and `responseTime` in milliseconds.
+ * It also gives every request its own child logger, `req.log`, tagged with a request id.
+ */
+export function httpLogger(): HttpLogger {
+  return pinoHttp({
+    logger,
+    // The client's mistakes are worth a warning; the server's failures are errors.
+    customLogLevel: (_req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      if (res.statusCode >= 400) return 'warn';
+      return 'info';
+    },
+    customSuccessMessage: summary,
+    customErrorMessage: summary,
+  });
+}
