@@ -116,6 +116,16 @@ function mergeEnv(into: EnvVar[], from: EnvVar[] | undefined): EnvVar[] {
   return [...byName.values()];
 }
 
+/**
+ * Routes are keyed by router, so a later layer can move a router (the roadmap.sh Todo List API
+ * wants `/register` at the root, the generic auth router lives under `/auth`) without a copy.
+ */
+function mergeRoutes(into: RouteMount[], from: RouteMount[] | undefined): RouteMount[] {
+  const byRouter = new Map(into.map((route) => [route.router, route]));
+  for (const route of from ?? []) byRouter.set(route.router, route);
+  return [...byRouter.values()];
+}
+
 export function mergeManifest(
   into: MergedManifest,
   layerId: string,
@@ -131,7 +141,7 @@ export function mergeManifest(
     app: {
       imports: unique([...into.app.imports, ...(layer.app?.imports ?? [])]),
       middleware: [...into.app.middleware, ...(layer.app?.middleware ?? [])],
-      routes: [...into.app.routes, ...(layer.app?.routes ?? [])],
+      routes: mergeRoutes(into.app.routes, layer.app?.routes),
     },
     concepts: mergeEntries(into.concepts, layer.concepts),
     mistakes: mergeEntries(into.mistakes, layer.mistakes),

@@ -54,4 +54,5 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
 };
 
 /** Node versions a starter supports; written to its `engines` field. */
-export const STARTER_NODE_ENGINES = '>=22.12';
+// 22.13 is the oldest Node 22 that the starters' ESLint 10 runs on; 23 is end-of-life.
+export const STARTER_NODE_ENGINES = '^22.13.0 || >=24';

@@ -51,6 +51,12 @@ describe('manifest merge', () => {
     });
   });
 
+  it('lets a later layer move a router without mounting it twice', () => {
+    expect(manifest.app.routes).toEqual([
+      { path: "'/tasks'", router: 'todoRouter', from: './todos.js' },
+    ]);
+  });
+
   it('collects README parts in layer order', () => {
     expect(manifest.readmeParts).toEqual(['## base part\n', '## idea part\n']);
   });
@@ -77,7 +83,7 @@ describe('renderer', () => {
     const app = render({ projectName: "o'neil<&>" }).get('src/app.ts') ?? '';
     expect(app).toContain(`const name = "o'neil<&>";`);
     expect(app).toContain("import cors from 'cors';");
-    expect(app).toContain("app.use('/todos', todoRouter); // from ./todos.js");
+    expect(app).toContain("app.use('/tasks', todoRouter); // from ./todos.js");
   });
 
   it('writes package.json from the layers with versions from one place', () => {
