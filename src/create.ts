@@ -120,7 +120,6 @@ async function writeStarter(plan: Plan, context: Context): Promise<string[]> {
       target: plan.target,
       render: (directory) => context.generator.write(plan.request, directory),
       host: context.host,
-      onInterrupt: () => context.err(`\nCancelled: nothing was written to ${plan.shown}.`),
     });
     context.out(kleur.green(`✔ Wrote ${result.files.length} files.`));
     if (result.overwritten.length > 0) {

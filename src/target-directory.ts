@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { CancelledError, UsageError } from './errors.ts';
+import { CancelledError, EXIT, UsageError } from './errors.ts';
 
 export type TargetState = 'missing' | 'empty' | 'non-empty';
 
@@ -98,8 +98,6 @@ export interface WriteOptions {
   /** Writes the starter into the (empty, existing) directory it is given. */
   render: (directory: string) => Promise<unknown>;
   host?: SignalHost;
-  /** Last words before the process exits on a signal during rendering. */
-  onInterrupt?: () => void;
 }
 
 export interface WriteResult {
@@ -109,36 +107,35 @@ export interface WriteResult {
   overwritten: string[];
 }
 
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+/** How long an interrupted render may take to settle before the temporary files go regardless. */
+const GRACE_MS = 3_000;
 
 /**
  * Renders into a temporary sibling of the target, then moves the result into place. If rendering
- * fails or the process is interrupted while rendering, the temporary directory (and any parent
- * folders this run created) is removed and the target is left as it was. A signal that arrives
- * during the final move (a single rename, or one rename per file with --force) is held until the
- * move is done, so the starter is then complete rather than half-moved.
+ * fails or is interrupted (SIGINT, SIGTERM), the temporary directory and any parent folders this
+ * run created are removed and the target is left as it was. A signal that arrives during the
+ * final move (one rename, or one per file with --force) is held until the move is done, so the
+ * starter is then complete rather than half-moved.
  */
 export async function writeAtomically(options: WriteOptions): Promise<WriteResult> {
-  const { target, render, host = process, onInterrupt } = options;
+  const { target, render, host = process } = options;
   const parent = dirname(target.path);
   // Both decided before anything is created, so a signal at any later moment knows what to remove.
   const firstMissing = firstMissingAncestor(parent);
   const temp = tempPathFor(parent, basename(target.path));
   const cleanUp = () => removeSync(temp, parent, firstMissing);
-  const signals = guardSignals(host, () => {
-    cleanUp();
-    onInterrupt?.();
-  });
+  const signals = guardSignals(host, cleanUp);
   try {
     await mkdir(parent, { recursive: true });
     // mkdir, not mkdtemp (mode 0700), so the moved project gets the usual permissions.
     await mkdir(temp);
-    await render(temp);
+    await renderUnlessInterrupted(render, temp, signals);
     const files = await listFiles(temp);
     if (target.state === 'non-empty') await assertNothingInTheWay(target.path, files);
     signals.holdFromNowOn();
     const overwritten = await moveIntoPlace(temp, target, files);
-    if (signals.held()) {
+    if (signals.received()) {
       throw new CancelledError(
         `Interrupted after the starter was written to ${target.path}; install and git were skipped.`,
       );
@@ -155,34 +152,64 @@ export async function writeAtomically(options: WriteOptions): Promise<WriteResul
 }
 
 /**
- * While rendering, SIGINT/SIGTERM remove the temporary files and exit (130/143). Once the move
- * has begun they are only remembered, because finishing the move is what keeps the target whole.
+ * A signal does not stop a render midway: writes still in flight could recreate the temporary
+ * folder after it was removed. The render is left to settle (it takes a fraction of a second),
+ * then the run is cancelled and the caller's cleanup removes everything.
  */
-export function guardSignals(host: SignalHost, cleanUp: () => void) {
+async function renderUnlessInterrupted(
+  render: WriteOptions['render'],
+  temp: string,
+  signals: SignalGuard,
+): Promise<void> {
+  if (!signals.received()) {
+    await render(temp).catch((error: unknown) => {
+      if (!signals.received()) throw error;
+    });
+  }
+  if (signals.received()) throw new CancelledError();
+}
+
+export interface SignalGuard {
+  received(): NodeJS.Signals | undefined;
+  /** From now on only remember signals: no forced exit, whatever happens. */
+  holdFromNowOn(): void;
+  release(): void;
+}
+
+/**
+ * Listens for SIGINT and SIGTERM in place of Node's default (exit at once). The first one is
+ * remembered for the writer to act on; a second one while rendering, or a render that has not
+ * settled within the grace period, removes the temporary files and exits with 130 at once.
+ */
+export function guardSignals(host: SignalHost, cleanUp: () => void, graceMs = GRACE_MS) {
   let holding = false;
-  let held: NodeJS.Signals | undefined;
-  const listeners = Object.entries(SIGNAL_EXIT).map(([name, code]) => {
-    const signal = name as NodeJS.Signals;
+  let received: NodeJS.Signals | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const forceExit = () => {
+    cleanUp();
+    host.exit(EXIT.cancelled);
+  };
+  const listeners = SIGNALS.map((signal) => {
     const listener = () => {
-      if (holding) {
-        held = signal;
-        return;
-      }
-      cleanUp();
-      host.exit(code);
+      if (received && !holding) return forceExit();
+      received ??= signal;
+      if (!holding) timer ??= setTimeout(forceExit, graceMs);
     };
     host.on(signal, listener);
     return { signal, listener };
   });
-  return {
+  const guard: SignalGuard = {
+    received: () => received,
     holdFromNowOn: () => {
       holding = true;
+      clearTimeout(timer);
     },
-    held: () => held,
     release: () => {
+      clearTimeout(timer);
       for (const { signal, listener } of listeners) host.off(signal, listener);
     },
   };
+  return guard;
 }
 
 /** A hidden, unused sibling name: cleanup deletes it, so it must never be someone else's. */
