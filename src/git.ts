@@ -52,15 +52,18 @@ async function commitEverything(cwd: string, run: RunCommand): Promise<GitOutcom
   return { status: 'committed', fallbackIdentity: identity !== undefined };
 }
 
-/** Fills in only the parts of the identity git lacks, leaving a configured name or email alone. */
+/**
+ * `git var GIT_<ROLE>_IDENT` fails exactly when a commit would fail for lack of an identity, and
+ * honours everything git does (config, GIT_* variables, EMAIL); only a role it fails for gets the
+ * fallback.
+ */
 async function identityEnv(cwd: string, run: RunCommand) {
   const env: Record<string, string> = {};
-  for (const part of ['name', 'email'] as const) {
-    const configured = await run('git', ['config', `user.${part}`], { cwd });
-    if (configured.ok) continue;
-    const key = part.toUpperCase();
-    env[`GIT_AUTHOR_${key}`] = FALLBACK_IDENTITY[part];
-    env[`GIT_COMMITTER_${key}`] = FALLBACK_IDENTITY[part];
+  for (const role of ['AUTHOR', 'COMMITTER']) {
+    const ident = await run('git', ['var', `GIT_${role}_IDENT`], { cwd });
+    if (ident.ok) continue;
+    env[`GIT_${role}_NAME`] = FALLBACK_IDENTITY.name;
+    env[`GIT_${role}_EMAIL`] = FALLBACK_IDENTITY.email;
   }
   return Object.keys(env).length > 0 ? env : undefined;
 }

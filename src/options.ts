@@ -43,7 +43,7 @@ export const OPTIONS = [
     kind: 'string',
     value: '<pm>',
     choices: PACKAGE_MANAGERS,
-    description: 'Package manager (default: the one you ran this with)',
+    description: 'Package manager, default: the one in use',
   },
   {
     name: 'install',
