@@ -24,18 +24,9 @@ function stageLines(): string[] {
   const lines = [kleur.bold('Stages') + kleur.dim(' (cumulative: each includes the ones before)')];
   for (const stage of STAGES) {
     lines.push(`  ${kleur.cyan(stage.id.padEnd(NAME_WIDTH - 2))}${stage.title}, ${stage.duration}`);
-    lines.push(
-      ...detail(
-        'concepts',
-        stage.concepts.map((concept) => concept.title),
-      ),
-    );
-    lines.push(
-      ...detail(
-        'mistakes',
-        stage.mistakes.map((mistake) => mistake.title),
-      ),
-    );
+    const concepts = stage.concepts.map((concept) => concept.title);
+    const mistakes = stage.mistakes.map((mistake) => mistake.title);
+    lines.push(...detail('concepts', concepts), ...detail('mistakes', mistakes));
   }
   return lines;
 }
