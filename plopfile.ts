@@ -2,7 +2,7 @@
 // render a starter interactively; the CLI loads the compiled copy of this file through node-plop
 // with the same generator, so both paths render identically.
 import type { NodePlopAPI } from 'node-plop';
-import { IDEAS, STAGES, isAvailable, isIdeaId } from './generators/catalog.ts';
+import { IDEAS, STAGES } from './generators/catalog.ts';
 import { STARTER_ACTION, renderStarterAction } from './generators/starter-action.ts';
 
 export const STARTER_GENERATOR = 'starter';
@@ -16,8 +16,9 @@ export default function plopfile(plop: NodePlopAPI): void {
         type: 'list',
         name: 'idea',
         message: 'Project idea',
-        choices: IDEAS.filter((idea) => idea.available.length > 0).map((idea) => ({
-          name: `${idea.title} — ${idea.summary}`,
+        // Every idea, not only the available ones: authors render work in progress here.
+        choices: IDEAS.map((idea) => ({
+          name: `${idea.title}${idea.available.length > 0 ? '' : ' (planned)'}`,
           value: idea.id,
         })),
       },
@@ -25,12 +26,12 @@ export default function plopfile(plop: NodePlopAPI): void {
         type: 'list',
         name: 'stage',
         message: 'Stage',
-        choices: (answers: Record<string, unknown>) => {
-          const idea = String(answers.idea);
-          return STAGES.filter((stage) => isIdeaId(idea) && isAvailable(idea, stage.id)).map(
-            (stage) => ({ name: `${stage.title} (${stage.duration})`, value: stage.id }),
-          );
-        },
+        // A static list: plop's command-line bypass (`plop starter todo-app beginner …`) cannot
+        // match values against choices computed from earlier answers.
+        choices: STAGES.map((stage) => ({
+          name: `${stage.title} (${stage.duration})`,
+          value: stage.id,
+        })),
       },
       {
         type: 'input',

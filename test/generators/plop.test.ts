@@ -1,5 +1,6 @@
 // The CLI writes through node-plop; this proves the plop path and the in-memory renderer agree.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,5 +42,27 @@ describe('generateWithPlop', () => {
     writeFileSync(join(dir, 'keep.txt'), 'mine');
     await expect(generateWithPlop(request, dir)).rejects.toThrow(/not empty/);
     expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('works for template authors from the plop command line, prompts bypassed', () => {
+    const dir = tempDir();
+    const plopBin = new URL('../../node_modules/plop/bin/plop.js', import.meta.url);
+    const plopfile = new URL('../../plopfile.ts', import.meta.url);
+    execFileSync(
+      process.execPath,
+      [
+        plopBin.pathname,
+        '--plopfile',
+        plopfile.pathname,
+        'starter',
+        request.idea,
+        request.stage,
+        'by-hand',
+        join(dir, 'out'),
+      ],
+      { stdio: 'pipe' },
+    );
+    expect(existsSync(join(dir, 'out', 'package.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'package.json'), 'utf8')).toContain('"name": "by-hand"');
   });
 });
