@@ -8,6 +8,11 @@ export interface EnvVar {
   name: string;
   example: string;
   comment: string;
+  /** A zod expression for the environment schema of src/config.ts (settings added by a layer). */
+  schema?: string;
+  /** The field of the typed `config` object, and its value: an expression over the parsed `env`. */
+  key?: string;
+  value?: string;
 }
 
 export interface RouteMount {

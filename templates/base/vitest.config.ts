@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { requiredEnv } from './test/required-env.js';
 
 export default defineConfig({
   test: {
+    // Settings without a default (test/required-env.ts), for the app the tests import.
+    env: requiredEnv,
     // Once per run: pick the MongoDB server (MONGODB_URI, or an in-memory one).
     globalSetup: ['test/global-setup.ts'],
     // Once per test file: connect to this worker's own database, clean it between tests.

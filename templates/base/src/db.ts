@@ -22,6 +22,7 @@ export async function connectDatabase(): Promise<CloseDatabase> {
     // Never log the URI itself: it can hold a password.
     const { host, port, name } = mongoose.connection;
     logger.info({ host, port, db: name }, 'Connected to MongoDB');
+    await syncIndexes();
     return async () => {
       closing = true;
       await mongoose.disconnect();
@@ -48,11 +49,26 @@ export async function connectDatabase(): Promise<CloseDatabase> {
   });
   await mongoose.connect(mongod.getUri(), { dbName: 'development' });
   logger.info({ uri: mongod.getUri() }, 'Connected to the in-memory MongoDB');
+  await syncIndexes();
   return async () => {
     closing = true;
     await mongoose.disconnect();
     await mongod.stop();
   };
+}
+
+/**
+ * Makes the indexes in MongoDB match the ones the schemas declare (`schema.index(…)`,
+ * `unique: true`), before the first request: creates the missing ones and drops those no schema
+ * declares any more. Only outside production: there, building an index on a big collection is
+ * slow and dropping one is a decision, so it is done on purpose (a migration), not by a deploy.
+ * (Mongoose's autoIndex still creates missing indexes in the background everywhere.)
+ */
+export async function syncIndexes(): Promise<void> {
+  if (config.isProduction) return;
+  const models = Object.values(mongoose.models);
+  await Promise.all(models.map((model) => model.syncIndexes()));
+  logger.info({ models: models.map((model) => model.modelName) }, 'Indexes in sync');
 }
 
 /**

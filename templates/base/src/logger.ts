@@ -5,14 +5,23 @@ import { pino } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { config } from './config.js';
 
-export const logger = pino({
-  level: config.logLevel,
-  // Request logs include headers; credentials must never reach a log file.
-  redact: {
-    paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    censor: '[redacted]',
-  },
-});
+/**
+ * Request logs include headers; credentials must never reach a log file, nor a password that
+ * ends up in a logged object (`logger.info({ user })`, `{ body }`).
+ */
+export const redact = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'res.headers["set-cookie"]',
+    'password',
+    '*.password',
+    '*.*.password',
+  ],
+  censor: '[redacted]',
+};
+
+export const logger = pino({ level: config.logLevel, redact });
 
 function summary(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse): string {
   // Inside a router Express shortens `req.url` (`/todos/42` becomes `/42`); `originalUrl` is

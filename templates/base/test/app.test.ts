@@ -1,6 +1,8 @@
 // What every route of this API shares: health, the 404 and error format, CORS, JSON parsing.
 // supertest sends real HTTP requests to the app (see test/api.ts).
 import { describe, expect, it } from 'vitest';
+import { errorBody } from '../src/http/error-body.js';
+import { HttpError } from '../src/http/errors.js';
 import { useApi } from './api.js';
 
 const api = useApi();
@@ -17,9 +19,9 @@ describe('the API as a whole', () => {
     const res = await api().get('/no-such-thing');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual({
-      error: { status: 404, code: 'not_found', message: 'Nothing here: GET /no-such-thing' },
-    });
+    expect(res.body).toEqual(
+      errorBody(new HttpError(404, 'not_found', 'Nothing here: GET /no-such-thing')),
+    );
   });
 
   it('answers broken JSON with 400, not 500', async () => {
@@ -28,7 +30,9 @@ describe('the API as a whole', () => {
       .set('Content-Type', 'application/json')
       .send('{"title": ');
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { status: 400, code: 'invalid_json' } });
+    expect(res.body).toEqual(
+      errorBody(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.')),
+    );
   });
 
   it('allows browsers on other origins to call it (CORS)', async () => {

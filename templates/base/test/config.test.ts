@@ -1,6 +1,12 @@
 // The configuration rules, checked with plain objects instead of the real environment.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig as loadConfigOnly } from '../src/config.js';
+import { requiredEnv } from './required-env.js';
+
+/** loadConfig with the settings that have no default (see required-env.ts) already present. */
+function loadConfig(env: Record<string, string | undefined>) {
+  return loadConfigOnly({ ...requiredEnv, ...env });
+}
 
 describe('loadConfig', () => {
   it('gives development defaults for an empty environment', () => {

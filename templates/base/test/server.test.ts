@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
+import { requiredEnv } from './required-env.js';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,7 +17,7 @@ interface LogLine {
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectDir,
-    env,
+    env: { ...requiredEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: LogLine[] = [];

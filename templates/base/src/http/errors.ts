@@ -1,25 +1,14 @@
 // How every failure becomes an HTTP response. Route handlers never build error responses
 // themselves: they throw (or let a rejected promise escape; Express 5 catches both) and the
 // `errorHandler` below, registered last in app.ts, turns the error into a status code and one
-// consistent JSON body:
-//
-//   { "error": { "status": 404, "code": "not_found", "message": "…", "details": [ … ] } }
-//
-// Clients branch on `status` and `code`; `message` is for the humans reading it.
+// consistent JSON body, shaped by error-body.ts.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { z } from 'zod';
 import { config } from '../config.js';
+import { errorBody, type ErrorDetail } from './error-body.js';
 
-export interface ErrorDetail {
-  /** Where the problem is, e.g. `title` or `items.2.price`. Empty for the body as a whole. */
-  path: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: { status: number; code: string; message: string; details?: ErrorDetail[] };
-}
+export type { ErrorDetail } from './error-body.js';
 
 /** An error that already knows its HTTP status. Throw it from a handler. */
 export class HttpError extends Error {
@@ -59,6 +48,13 @@ function isBodyParserError(error: unknown): error is { status: number; type: str
   );
 }
 
+/** MongoDB's duplicate key error, from a unique index. Test the code, never the message text. */
+function isDuplicateKeyError(
+  error: unknown,
+): error is { code: 11000; keyValue?: object; keyPattern?: object } {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
 
@@ -80,6 +76,20 @@ function toHttpError(error: unknown): HttpError {
         path: problem.path,
         message: problem.message,
       })),
+    );
+  }
+
+  // A unique index refused a second document with the same value (MongoDB error 11000, "E11000
+  // duplicate key"): the client asked for something that already exists, 409 Conflict. The
+  // index, declared in the schema, is what makes this reliable: checking with a `findOne` first
+  // still lets two requests at the same moment both pass.
+  if (isDuplicateKeyError(error)) {
+    const fields = Object.keys(error.keyValue ?? error.keyPattern ?? {});
+    return new HttpError(
+      409,
+      'conflict',
+      fields.length > 0 ? `Already taken: ${fields.join(', ')}.` : 'That already exists.',
+      fields.map((field) => ({ path: field, message: 'is already taken' })),
     );
   }
 
@@ -108,9 +118,5 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   const httpError = toHttpError(error);
   if (httpError.status >= 500) req.log.error({ err: error }, 'Request failed');
 
-  const body: ErrorBody = {
-    error: { status: httpError.status, code: httpError.code, message: httpError.message },
-  };
-  if (httpError.details) body.error.details = httpError.details;
-  res.status(httpError.status).json(body);
+  res.status(httpError.status).json(errorBody(httpError));
 };
