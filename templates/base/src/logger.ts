@@ -1,5 +1,6 @@
 // One logger for the whole app. pino writes one JSON object per line: easy for machines to
 // search, and `npx pino-pretty` makes it readable for you (`npm run dev | npx pino-pretty`).
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
@@ -30,13 +31,28 @@ function summary(req: IncomingMessage & { originalUrl?: string }, res: ServerRes
 }
 
 /**
+ * Every request gets an id, in its log lines and in the `X-Request-Id` response header, so a
+ * user's bug report ("request 3f2a… failed") leads straight to the log. An id sent by a proxy in
+ * front of the app is kept when it looks like one (letters, digits, `-`, at most 64), so the
+ * proxy's logs and these match; anything else is replaced, never logged as it came.
+ */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id =
+    typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
  * Request logging middleware: one line per request, written when the response is finished, e.g.
  * `GET /todos/42 → 404`, with the request, the response and `responseTime` in milliseconds.
- * It also gives every request its own child logger, `req.log`, tagged with a request id.
+ * It also gives every request its own child logger, `req.log`, tagged with its request id.
  */
 export function httpLogger(): HttpLogger {
   return pinoHttp({
     logger,
+    genReqId: requestId,
     // The client's mistakes are worth a warning; the server's failures are errors.
     customLogLevel: (_req, res, error) => {
       if (error || res.statusCode >= 500) return 'error';

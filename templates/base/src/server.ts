@@ -1,19 +1,19 @@
-// The process: connect to the database, then accept HTTP requests, then shut down cleanly when
-// asked to. The app itself (routes, middleware) lives in app.ts, so tests can use it without
+// The process: connect to the database (src/connections.ts), then accept HTTP requests, then
+// shut down cleanly when asked to. The app itself (routes, middleware) lives in app.ts, so tests can use it without
 // starting this process.
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { config } from './config.js';
-import { connectDatabase } from './db.js';
+import { openConnections } from './connections.js';
 import { logger } from './logger.js';
 
 /** How long requests in flight get to finish after SIGTERM before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start(): Promise<void> {
-  // TODO(mistake:unhandled-async): the tempting version is `connectDatabase();` without
+  // TODO(mistake:unhandled-async): the tempting version is `openConnections();` without
   // `await`, then `listen()` straight away, and `process.on('SIGTERM', async () => …)`. The
   // server then answers before the database is there, a failed connection becomes an
   // unhandled rejection that kills the process later with a confusing trace, and an error
@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   // purpose. `npm run lint` fails on floating and misused promises
   // (@typescript-eslint/no-floating-promises, no-misused-promises); `npm test -- server`
   // starts this file and checks the order and the clean exit.
-  const closeDatabase = await connectDatabase();
+  const closeConnections = await openConnections();
 
   const server = createServer(createApp());
   // TODO(mistake:hardcoded-config): `server.listen(3000)` is the classic: the next project on
@@ -52,8 +52,9 @@ async function start(): Promise<void> {
     });
     server.closeIdleConnections();
     await closed;
-    // 2. Only then close the database: those requests may still have needed it.
-    await closeDatabase();
+    // 2. Only then close the database (and any other connection): those requests may still
+    // have needed it.
+    await closeConnections();
     logger.info('Shutdown complete');
   }
 
