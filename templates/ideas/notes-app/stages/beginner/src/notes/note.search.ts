@@ -1,0 +1,22 @@
+// Turns the list's query string into a MongoDB filter. `?q=` is a plain-text search written as
+// a `$regex`: the client's text must be escaped first, or `?q=.*` matches everything, `?q=(`
+// is a server error, and a crafted pattern like `(a+)+$` can keep the database busy for
+// seconds on a single request (a "ReDoS").
+import type { QueryFilter } from 'mongoose';
+import type { Note } from './note.model.js';
+import type { ListNotesQuery } from './note.schemas.js';
+
+/** `a.b (c)` → `a\.b \(c\)`: every character that means something in a regex, made literal. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function noteFilter({ tag, q }: ListNotesQuery): QueryFilter<Note> {
+  const filter: QueryFilter<Note> = {};
+  if (tag !== undefined) filter.tags = tag;
+  if (q !== undefined && q !== '') {
+    const pattern = { $regex: escapeRegex(q), $options: 'i' };
+    filter.$or = [{ title: pattern }, { content: pattern }];
+  }
+  return filter;
+}
