@@ -1,0 +1,48 @@
+// Pages, totals, whitelisted sort and filters, against the real database.
+import { describe, expect, it } from 'vitest';
+import { UserModel } from '../src/auth/user.model.js';
+import { paginate, sortSpec } from '../src/http/pagination.js';
+
+async function createUsers(count: number) {
+  await UserModel.insertMany(
+    Array.from({ length: count }, (_, index) => ({
+      name: `User ${String(index).padStart(2, '0')}`,
+      email: `user${index}@example.com`,
+      passwordHash: 'not a real hash',
+      role: index % 5 === 0 ? 'admin' : 'user',
+    })),
+  );
+}
+
+describe('paginate()', () => {
+  it('returns one page and the total', async () => {
+    await createUsers(25);
+    const page = await paginate(UserModel, {}, { page: 3, limit: 10, sort: 'name' });
+    expect(page).toMatchObject({ page: 3, limit: 10, total: 25 });
+    expect(page.data.map((user) => user.name)).toEqual([
+      'User 20',
+      'User 21',
+      'User 22',
+      'User 23',
+      'User 24',
+    ]);
+  });
+
+  it('sorts descending with a leading minus and filters', async () => {
+    await createUsers(25);
+    const page = await paginate(UserModel, { role: 'admin' }, { page: 1, limit: 2, sort: '-name' });
+    expect(page.total).toBe(5);
+    expect(page.data.map((user) => user.name)).toEqual(['User 20', 'User 15']);
+  });
+
+  it('pages past the end are empty, not an error', async () => {
+    await createUsers(3);
+    const page = await paginate(UserModel, {}, { page: 9, limit: 10, sort: 'name' });
+    expect(page).toEqual({ data: [], page: 9, limit: 10, total: 3 });
+  });
+
+  it('breaks ties with _id so pages never overlap', () => {
+    expect(sortSpec('-createdAt')).toEqual({ createdAt: -1, _id: -1 });
+    expect(sortSpec('title')).toEqual({ title: 1, _id: 1 });
+  });
+});
