@@ -1,0 +1,86 @@
+// Part 5, class scale: `create-backend-roadmap class …` (issue 5) for 10, 30 and 100 students
+// without installs. Time must grow linearly and a class of 30 must take under 3 s. Until the
+// built CLI's --help lists the command this part reports "not available yet".
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mostCompleteStarter } from './scaffold.ts';
+import { cleanEnv, cliPath, median, ms, printTable, timed, verdict } from './lib.ts';
+
+const SIZES = [10, 30, 100] as const;
+
+/**
+ * How the class command is called: `{course}` and `{dir}` are replaced. The course file format
+ * follows issue 5 (idea, stage, mode, students). Override with BENCH_CLASS_ARGS if it differs.
+ */
+const CLASS_ARGS = process.env.BENCH_CLASS_ARGS ?? 'class {course} {dir} --no-install --no-git';
+
+export function classCommandAvailable(): boolean {
+  try {
+    const help = execFileSync(process.execPath, [cliPath, '--help'], { encoding: 'utf8' });
+    return /^\s*(create-backend-roadmap\s+)?class\b/m.test(help) || /\bclass\s+</.test(help);
+  } catch {
+    return false;
+  }
+}
+
+export async function benchClassScale(runs: number): Promise<void> {
+  console.log('\n## 5. Class scale (no installs)');
+  if (!classCommandAvailable()) {
+    console.log('  `create-backend-roadmap class` is not available yet (not in --help)');
+    verdict('class', 'class of 30', undefined, { max: 3, unit: 's' }, 'not available yet');
+    verdict('class', 'per-student time, 100 vs 10', undefined, { max: 1.5 }, 'not available yet');
+    return;
+  }
+  const starter = mostCompleteStarter();
+  const work = mkdtempSync(join(tmpdir(), 'cbr-bench-class-'));
+  const times = new Map<number, number[]>(SIZES.map((size) => [size, []]));
+  let failure: string | undefined;
+  try {
+    for (let round = 0; round < runs && failure === undefined; round += 1) {
+      for (const size of SIZES) {
+        const course = join(work, `course-${size}.json`);
+        writeFileSync(
+          course,
+          JSON.stringify({
+            idea: starter.idea,
+            stage: starter.stage,
+            mode: 'guided',
+            students: Array.from({ length: size }, (_, i) => `student-${i + 1}`),
+          }),
+        );
+        const dir = join(work, `class-${size}-${round}`);
+        const args = CLASS_ARGS.split(' ').map((arg) =>
+          arg.replace('{course}', course).replace('{dir}', dir),
+        );
+        const result = await timed(process.execPath, [cliPath, ...args], {
+          cwd: work,
+          env: cleanEnv(),
+          timeoutMs: 120_000,
+        });
+        if (result.code !== 0) {
+          failure = `\`class\` exited ${result.code} with: ${args.join(' ')} (set BENCH_CLASS_ARGS)`;
+          break;
+        }
+        times.get(size)?.push(result.ms);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failure !== undefined) {
+    console.log(`  ${failure}`);
+    verdict('class', 'class of 30', undefined, { max: 3, unit: 's' }, 'invocation failed');
+    return;
+  }
+  const med = (size: number) => median(times.get(size) ?? []);
+  printTable(`Class scale: median of ${runs} runs`, [
+    ['students', 'median', 'per student'],
+    ...SIZES.map((size) => [String(size), ms(med(size)), ms(med(size) / size)]),
+  ]);
+  verdict('class', 'class of 30', med(30) / 1000, { max: 3, unit: 's' });
+  // Linear: the cost per student at 100 is not more than 1.5× the cost per student at 10.
+  verdict('class', 'per-student time, 100 vs 10', med(100) / 100 / (med(10) / 10), { max: 1.5 });
+}

@@ -1,0 +1,327 @@
+// Part 4, starter throughput: the built todo-app starters (production mode, the starter's own
+// start script) against bare-app.ts (same schema, same queries, no middleware), both on the same
+// database with the same seeded todos. autocannon, in its own process, loads list and
+// get-by-id on loopback for `seconds` per run, `runs` interleaved rounds; medians of req/s and
+// p99. Also the time from process start to the first answer, and memory (RSS).
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { STAGE_IDS, availableStarters } from '../generators/catalog.ts';
+import { readDotenvExample, withDatabase } from '../scripts/verify/environment.ts';
+import { freePort } from '../scripts/verify/processes.ts';
+import { installStarter } from './footprint.ts';
+import {
+  cleanEnv,
+  logFile,
+  median,
+  ms,
+  mustRun,
+  printTable,
+  repoDir,
+  spawnLogged,
+  verdict,
+  type Spawned,
+} from './lib.ts';
+
+/** The collection route of each CRUD idea whose starters this part knows how to load. */
+const CRUD_ROUTES: Record<string, string> = { 'todo-app': '/todos' };
+const SEED_COUNT = 100;
+const CONNECTIONS = 10;
+const autocannonBin = join(repoDir, 'node_modules', 'autocannon', 'autocannon.js');
+const bareApp = join(repoDir, 'bench', 'bare-app.ts');
+
+interface Load {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function autocannon(url: string, seconds: number): Promise<Load> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    process.execPath,
+    [autocannonBin, '-c', String(CONNECTIONS), '-d', String(seconds), '--json', url],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`autocannon ${url} exited ${code}`);
+  const data = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p99: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    rps: data.requests.average,
+    p99: data.latency.p99,
+    non2xx: data.non2xx,
+    errors: data.errors,
+  };
+}
+
+function reachable(uri: string): Promise<boolean> {
+  const match = /^mongodb:\/\/(?:[^@/]*@)?([^:/,]+):?(\d+)?/.exec(uri);
+  if (!match) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const socket = connect({ host: match[1] ?? '127.0.0.1', port: Number(match[2] ?? 27017) });
+    socket.setTimeout(2000);
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Resident memory of a process, from /proc: now and peak. */
+function memory(pid: number): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
+  } catch {
+    return { rss: 0, peak: 0 };
+  }
+}
+
+interface Contender {
+  name: string;
+  cwd: string;
+  command: string[];
+  env: (port: number) => NodeJS.ProcessEnv;
+  server?: Spawned;
+  port?: number;
+  readyMs: number[];
+  idleRss?: number;
+  loadedRss?: { rss: number; peak: number };
+  status?: number;
+  list: Load[];
+  get: Load[];
+}
+
+async function startContender(contender: Contender, route: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const [command = 'node', ...args] = contender.command;
+  const server = spawnLogged(command, args, { cwd: contender.cwd, env: contender.env(port) });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null)
+      throw new Error(`${contender.name} exited (see ${logFile})`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${route}`);
+      await response.arrayBuffer();
+      contender.status = response.status;
+      contender.server = server;
+      contender.port = port;
+      return performance.now() - started;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  await server.stop();
+  throw new Error(`${contender.name} did not answer within 30 s (see ${logFile})`);
+}
+
+function startScript(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const script = manifest.scripts?.start;
+  if (!script) throw new Error(`${dir}: no start script`);
+  return ['sh', '-c', `exec ${script}`];
+}
+
+export async function benchThroughput(
+  workDir: string,
+  options: { runs: number; seconds: number },
+): Promise<void> {
+  console.log('\n## 4. Starter throughput (loopback, production mode)');
+  const baseUri = process.env.MONGODB_URI || 'mongodb://127.0.0.1:27217/';
+  if (!(await reachable(baseUri))) {
+    console.log(`  no database answers at MONGODB_URI (${baseUri}): part skipped`);
+    verdict('throughput', 'beginner list vs bare app', undefined, { min: 0.9 }, 'no database');
+    return;
+  }
+  const starters = availableStarters().filter((s) => s.idea in CRUD_ROUTES);
+  const beginner = starters.find((s) => s.stage === 'beginner');
+  if (!beginner) {
+    verdict('throughput', 'beginner vs bare app', undefined, { min: 0.9 }, 'no CRUD starter');
+    return;
+  }
+  const route = CRUD_ROUTES[beginner.idea] ?? '/todos';
+  const database = `bench_${process.pid}`;
+  const uri = withDatabase(baseUri, database);
+  const baseEnv = cleanEnv();
+
+  const dirs = new Map<string, string>();
+  for (const starter of starters) {
+    console.log(`  preparing ${starter.idea} ${starter.stage} (install, build)`);
+    const dir = await installStarter(workDir, starter.idea, starter.stage);
+    await mustRun('npm', ['run', 'build'], { cwd: dir, env: baseEnv, timeoutMs: 300_000 });
+    dirs.set(starter.stage, dir);
+  }
+  const modulesDir = dirs.get('beginner') ?? '';
+  const bareEnv = (port: number): NodeJS.ProcessEnv => ({
+    ...baseEnv,
+    BENCH_MODULES_DIR: modulesDir,
+    MONGODB_URI: uri,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  });
+  const seeded = await seed(modulesDir, uri, baseEnv);
+  const id = seeded[Math.floor(seeded.length / 2)] ?? '000000000000000000000000';
+
+  const contenders: Contender[] = [
+    {
+      name: 'bare Express + Mongoose',
+      cwd: modulesDir,
+      command: [process.execPath, bareApp, 'serve'],
+      env: bareEnv,
+      readyMs: [],
+      list: [],
+      get: [],
+    },
+    ...[...dirs].map(([stage, dir]) => ({
+      name: `${beginner.idea} ${stage}`,
+      cwd: dir,
+      command: startScript(dir),
+      env: (port: number): NodeJS.ProcessEnv => ({
+        ...baseEnv,
+        ...readDotenvExample(dir),
+        MONGODB_URI: uri,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      }),
+      readyMs: [] as number[],
+      list: [] as Load[],
+      get: [] as Load[],
+    })),
+  ];
+
+  try {
+    // Start-up: three cold starts each, interleaved; the last one stays up for the load.
+    for (let round = 0; round < 3; round += 1) {
+      for (const contender of contenders) {
+        contender.readyMs.push(await startContender(contender, route));
+        if (round < 2) await contender.server?.stop();
+      }
+    }
+    for (const contender of contenders) {
+      if (contender.server) contender.idleRss = memory(contender.server.pid).rss;
+    }
+    const measurable = contenders.filter((c) => c.status === 200);
+    for (const contender of contenders.filter((c) => c.status !== 200)) {
+      console.log(`  ${contender.name}: GET ${route} answers ${contender.status}; not loaded`);
+    }
+    const url = (c: Contender, path: string) => `http://127.0.0.1:${c.port}${path}`;
+    for (const contender of measurable) {
+      await autocannon(url(contender, route), 1); // warm-up
+      await autocannon(url(contender, `${route}/${id}`), 1);
+    }
+    for (let round = 0; round < options.runs; round += 1) {
+      const order = round % 2 === 0 ? measurable : [...measurable].reverse();
+      for (const contender of order) {
+        contender.list.push(await autocannon(url(contender, route), options.seconds));
+        contender.get.push(await autocannon(url(contender, `${route}/${id}`), options.seconds));
+      }
+    }
+    for (const contender of measurable) {
+      if (contender.server) contender.loadedRss = memory(contender.server.pid);
+    }
+  } finally {
+    for (const contender of contenders) await contender.server?.stop();
+    await mustRun(process.execPath, [bareApp, 'drop'], {
+      cwd: modulesDir,
+      env: { ...baseEnv, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: uri },
+      timeoutMs: 30_000,
+    }).catch((error: unknown) => console.log(`  could not drop ${database}: ${String(error)}`));
+  }
+
+  const bare = contenders[0] as Contender;
+  const stat = (loads: Load[], key: 'rps' | 'p99') => median(loads.map((load) => load[key]));
+  const failures = (loads: Load[]) => loads.reduce((sum, l) => sum + l.non2xx + l.errors, 0);
+  printTable(
+    `Throughput: ${SEED_COUNT} seeded todos, ${CONNECTIONS} connections, ${options.seconds} s per run, ` +
+      `median of ${options.runs} interleaved runs`,
+    [
+      [
+        'app',
+        'list req/s',
+        'list p99',
+        'get req/s',
+        'get p99',
+        'vs bare (list / get)',
+        'ready (median of 3)',
+        'RSS idle → after load (peak)',
+        'failed requests',
+      ],
+      ...contenders.map((c) => [
+        c.name,
+        c.list.length ? stat(c.list, 'rps').toFixed(0) : '—',
+        c.list.length ? `${stat(c.list, 'p99')} ms` : '—',
+        c.get.length ? stat(c.get, 'rps').toFixed(0) : '—',
+        c.get.length ? `${stat(c.get, 'p99')} ms` : '—',
+        c === bare || !c.list.length
+          ? '—'
+          : `${(stat(c.list, 'rps') / stat(bare.list, 'rps')).toFixed(2)}× / ` +
+            `${(stat(c.get, 'rps') / stat(bare.get, 'rps')).toFixed(2)}×`,
+        ms(median(c.readyMs)),
+        c.loadedRss
+          ? `${(c.idleRss ?? 0) >> 20} → ${c.loadedRss.rss >> 20} MB (${c.loadedRss.peak >> 20} MB)`
+          : '—',
+        String(failures([...c.list, ...c.get])),
+      ]),
+    ],
+  );
+  for (const c of contenders.slice(1)) {
+    const stage = c.name.split(' ').at(-1) ?? '';
+    if (!c.list.length) continue;
+    const list = stat(c.list, 'rps') / stat(bare.list, 'rps');
+    const get = stat(c.get, 'rps') / stat(bare.get, 'rps');
+    if (stage === 'beginner') {
+      verdict('throughput', 'beginner list req/s vs bare app', list, { min: 0.9 });
+      verdict('throughput', 'beginner get-by-id req/s vs bare app', get, { min: 0.9 });
+    } else {
+      console.log(
+        `  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app (what its middleware costs)`,
+      );
+    }
+  }
+  const hasAdvanced = STAGE_IDS.includes('advanced') && dirs.has('advanced');
+  verdict(
+    'throughput',
+    'advanced cached read vs uncached',
+    undefined,
+    { min: 3 },
+    hasAdvanced
+      ? 'advanced starter present: add its cache switch to bench/throughput.ts'
+      : 'advanced todo-app starter not available yet',
+  );
+}
+
+async function seed(modulesDir: string, uri: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const { execFile } = await import('node:child_process');
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [bareApp, 'seed', String(SEED_COUNT)],
+      { cwd: modulesDir, env: { ...env, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: uri } },
+      (error, stdout) => {
+        if (error) reject(new Error(`seeding failed: ${error.message}`));
+        else resolve(stdout);
+      },
+    );
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as string[];
+}
