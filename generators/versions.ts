@@ -50,6 +50,8 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
   'mongodb-memory-server-core': '^11.3.0',
   'redis-memory-server': '^0.17.1',
   autocannon: '^9.0.0',
+  // Parses compose.yaml and the CI workflow in the advanced starters' tests.
+  yaml: '^2.9.1',
   'socket.io-client': '^4.8.4',
 };
 
