@@ -65,6 +65,8 @@ export interface MergedManifest {
   mistakes: Record<string, MistakeEntry>;
   smoke: SmokeStep[];
   readmeParts: string[];
+  /** The layer each of `readmeParts` came from. */
+  readmePartLayers: string[];
 }
 
 export const MANIFEST_FILE = 'layer.json';
@@ -92,6 +94,7 @@ function emptyManifest(): MergedManifest {
     mistakes: {},
     smoke: [],
     readmeParts: [],
+    readmePartLayers: [],
   };
 }
 
@@ -152,7 +155,34 @@ export function mergeManifest(
     mistakes: mergeEntries(into.mistakes, layer.mistakes),
     // Each stage's idea delta describes the API of that stage, so the last one that has steps wins.
     smoke: layer.smoke ?? into.smoke,
-    readmeParts: readmePart ? [...into.readmeParts, readmePart] : into.readmeParts,
+    ...mergeReadmeParts(into, layerId, readmePart),
+  };
+}
+
+/** `ideas/<idea>/stages/<stage>`: a delta that describes the idea's API at one stage. */
+function isIdeaStageDelta(layerId: string): boolean {
+  return /^ideas\/[^/]+\/stages\//.test(layerId);
+}
+
+/**
+ * README parts are appended in layer order, except that an idea's stage delta replaces the part
+ * of the earlier stage's delta: each describes the API of its stage (like `smoke`), and the
+ * beginner API section must not survive into the intermediate README.
+ */
+function mergeReadmeParts(
+  into: MergedManifest,
+  layerId: string,
+  readmePart: string | undefined,
+): Pick<MergedManifest, 'readmeParts' | 'readmePartLayers'> {
+  if (!readmePart) {
+    return { readmeParts: into.readmeParts, readmePartLayers: into.readmePartLayers };
+  }
+  const keep = into.readmePartLayers.map(
+    (from) => !(isIdeaStageDelta(layerId) && isIdeaStageDelta(from)),
+  );
+  return {
+    readmeParts: [...into.readmeParts.filter((_, index) => keep[index]), readmePart],
+    readmePartLayers: [...into.readmePartLayers.filter((_, index) => keep[index]), layerId],
   };
 }
 

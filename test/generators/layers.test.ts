@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { layerIdsFor } from '../../generators/layers.ts';
-import { loadStarterManifest } from '../../generators/manifest.ts';
+import { loadStarterManifest, mergeLayers } from '../../generators/manifest.ts';
 import { renderStarterSync, type StarterRequest } from '../../generators/render.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/templates', import.meta.url));
@@ -59,6 +59,18 @@ describe('manifest merge', () => {
 
   it('collects README parts in layer order', () => {
     expect(manifest.readmeParts).toEqual(['## base part\n', '## idea part\n']);
+  });
+
+  it("replaces an earlier stage delta's README part with the later delta's", () => {
+    // The same fixture delta twice stands for the beginner and the intermediate delta.
+    const twice = mergeLayers(FIXTURES, [
+      'base',
+      'ideas/todo-app',
+      'ideas/todo-app/stages/beginner',
+      'ideas/todo-app/stages/beginner',
+    ]);
+    expect(twice.readmePartLayers).toEqual(['base', 'ideas/todo-app/stages/beginner']);
+    expect(twice.readmeParts).toEqual(['## base part\n', '## idea part\n']);
   });
 });
 
