@@ -4,14 +4,19 @@
 // seconds on a single request (a "ReDoS").
 import type { QueryFilter } from 'mongoose';
 import type { Note } from './note.model.js';
-import type { ListNotesQuery } from './note.schemas.js';
+
+/** The list's filters, already checked (note.schemas.ts). */
+export interface NoteSearch {
+  tag?: string | undefined;
+  q?: string | undefined;
+}
 
 /** `a.b (c)` → `a\.b \(c\)`: every character that means something in a regex, made literal. */
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function noteFilter({ tag, q }: ListNotesQuery): QueryFilter<Note> {
+export function noteFilter({ tag, q }: NoteSearch): QueryFilter<Note> {
   const filter: QueryFilter<Note> = {};
   if (tag !== undefined) filter.tags = tag;
   if (q !== undefined && q !== '') {

@@ -3,40 +3,14 @@
 // of problems, field by field. A bad query string is a 400: the URL itself is wrong.
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
-import {
-  CONTENT_MAX_LENGTH,
-  TAG_MAX_LENGTH,
-  TAGS_MAX_COUNT,
-  TITLE_MAX_LENGTH,
-} from './note.model.js';
+import { noteInput, searchText, tagList } from './note.fields.js';
 
 const NOT_AN_OBJECT = 'Send a JSON object, with the header Content-Type: application/json.';
-export const SEARCH_MAX_LENGTH = 100;
-
-const title = z
-  .string()
-  .trim()
-  .min(1, 'title must not be empty')
-  .max(TITLE_MAX_LENGTH, `title must be at most ${TITLE_MAX_LENGTH} characters`);
-const content = z
-  .string()
-  .max(CONTENT_MAX_LENGTH, `content must be at most ${CONTENT_MAX_LENGTH} characters`);
-const tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'a tag must not be empty')
-  .max(TAG_MAX_LENGTH, `a tag must be at most ${TAG_MAX_LENGTH} characters`);
-// "Work" and "work " are the same tag: normalised above, then duplicates dropped.
-const tags = z
-  .array(tag)
-  .max(TAGS_MAX_COUNT, `at most ${TAGS_MAX_COUNT} tags`)
-  .transform((list) => [...new Set(list)]);
-const pinned = z.boolean();
+const { title, content, pinned } = noteInput;
 
 // Fields that are not listed (`id`, `url`, anything else) are dropped, not stored.
 export const createNoteSchema = z.object(
-  { title, content: content.optional(), tags: tags.optional(), pinned: pinned.optional() },
+  { title, content: content.optional(), tags: tagList.optional(), pinned: pinned.optional() },
   NOT_AN_OBJECT,
 );
 
@@ -45,7 +19,7 @@ export const updateNoteSchema = z
     {
       title: title.optional(),
       content: content.optional(),
-      tags: tags.optional(),
+      tags: tagList.optional(),
       pinned: pinned.optional(),
     },
     NOT_AN_OBJECT,
@@ -58,12 +32,8 @@ export const updateNoteSchema = z
 // `?tag=work&q=meeting`. Express parses `?tag=a&tag=b` into an array: only one of each is
 // accepted, so a filter never silently means something else than the client thinks.
 const listNotesQuerySchema = z.object({
-  tag: tag.optional(),
-  q: z
-    .string()
-    .trim()
-    .max(SEARCH_MAX_LENGTH, `q must be at most ${SEARCH_MAX_LENGTH} characters`)
-    .optional(),
+  tag: noteInput.tag.optional(),
+  q: searchText.optional(),
 });
 
 export type CreateNoteInput = z.infer<typeof createNoteSchema>;
