@@ -1,5 +1,6 @@
 // The generation record every starter carries, so later commands (level-up, adding a resource)
 // know what produced it. No timestamp: two runs with the same inputs give identical starters.
+import { createHash } from 'node:crypto';
 import type { IdeaId, StageId } from './catalog.ts';
 import { toolInfo } from './tool-info.ts';
 
@@ -24,6 +25,27 @@ export interface GenerationRecord {
   projectName: string;
   layers: string[];
   options: { packageManager: PackageManager; install: boolean; git: boolean };
+  /**
+   * sha256 (hex) of every generated file except the record itself, by path: `upgrade` compares
+   * the working tree against it to know exactly which files the learner never touched, even when
+   * a newer tool version would render the old stage differently. Absent in older records.
+   */
+  files?: Record<string, string>;
+}
+
+export function sha256(content: string): string {
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/** Path → sha256 of each file, in path order (so the record is deterministic). */
+export function fileHashes(
+  files: readonly { path: string; content: string }[],
+): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (file.path !== RECORD_FILE) hashes[file.path] = sha256(file.content);
+  }
+  return hashes;
 }
 
 export function generationRecord(
@@ -32,6 +54,7 @@ export function generationRecord(
   projectName: string,
   options: GenerationOptions,
   layers: string[],
+  files?: Record<string, string>,
 ): GenerationRecord {
   const tool = toolInfo();
   return {
@@ -47,5 +70,6 @@ export function generationRecord(
       install: options.install,
       git: options.git,
     },
+    ...(files ? { files } : {}),
   };
 }

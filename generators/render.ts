@@ -8,7 +8,7 @@ import { renderTemplate } from './handlebars.ts';
 import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
 import { MANIFEST_FILE, README_PART_FILE, mergeLayers, type MergedManifest } from './manifest.ts';
 import { starterPackageJson } from './package-json.ts';
-import { RECORD_FILE, generationRecord, type GenerationOptions } from './record.ts';
+import { RECORD_FILE, fileHashes, generationRecord, type GenerationOptions } from './record.ts';
 import { toolInfo } from './tool-info.ts';
 
 export type { GenerationOptions } from './record.ts';
@@ -124,20 +124,19 @@ export function renderStarterSync(
       content: file.isTemplate ? renderTemplate(source, context, file.source) : source,
     };
   });
+  files.push({
+    path: 'package.json',
+    content: starterPackageJson(request.projectName, context.idea, context.stage, manifest),
+  });
   const record = generationRecord(
     request.idea,
     request.stage,
     request.projectName,
     request.options,
     layerIds,
+    fileHashes(files),
   );
-  files.push(
-    {
-      path: 'package.json',
-      content: starterPackageJson(request.projectName, context.idea, context.stage, manifest),
-    },
-    { path: RECORD_FILE, content: `${JSON.stringify(record, null, 2)}\n` },
-  );
+  files.push({ path: RECORD_FILE, content: `${JSON.stringify(record, null, 2)}\n` });
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
