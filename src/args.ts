@@ -3,7 +3,16 @@
 // checked against the catalog before anything else happens.
 import { IDEA_IDS, isIdeaId, isStageId, type IdeaId, type StageId } from '../generators/catalog.ts';
 import { UsageError } from './errors.ts';
-import { allSpellings, findLong, findShort, type OptionName, type OptionSpec } from './options.ts';
+import {
+  CLASS_OPTIONS,
+  OPTIONS,
+  UPGRADE_OPTIONS,
+  allSpellings,
+  findLong,
+  findShort,
+  type OptionName,
+  type OptionSpec,
+} from './options.ts';
 import { isPackageManager, type PackageManager } from './package-manager.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -25,7 +34,72 @@ export interface CliArgs {
   version: boolean;
 }
 
-type RawValues = Map<OptionName, string | boolean>;
+/** `create-backend-roadmap class <course-file> [--out <dir>] [--dry-run]`. */
+export interface ClassArgs {
+  course?: string;
+  out?: string;
+  dryRun: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+/** `create-backend-roadmap upgrade --to <stage> [--dry-run]`. */
+export interface UpgradeArgs {
+  to?: StageId;
+  dryRun: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+/** The first argument `class` or `upgrade` selects a command; anything else creates a starter. */
+export type Command =
+  | { command: 'create'; args: CliArgs }
+  | { command: 'class'; args: ClassArgs }
+  | { command: 'upgrade'; args: UpgradeArgs };
+
+export const COMMANDS = ['class', 'upgrade'] as const;
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === 'class') return { command: 'class', args: parseClassArgs(rest) };
+  if (first === 'upgrade') return { command: 'upgrade', args: parseUpgradeArgs(rest) };
+  return { command: 'create', args: parseArgs(argv) };
+}
+
+export function parseClassArgs(argv: readonly string[]): ClassArgs {
+  const { values, positionals } = tokenize(argv, CLASS_OPTIONS);
+  if (positionals.length > 1) {
+    throw new UsageError(`Too many arguments: ${positionals.slice(1).join(' ')}`, [
+      'Usage: create-backend-roadmap class <course-file> [--out <dir>] [--dry-run]',
+    ]);
+  }
+  const out = values.get('out');
+  return {
+    course: positionals[0],
+    out: typeof out === 'string' ? out : undefined,
+    dryRun: values.get('dry-run') === true,
+    verbose: values.get('verbose') === true,
+    help: values.get('help') === true,
+  };
+}
+
+export function parseUpgradeArgs(argv: readonly string[]): UpgradeArgs {
+  const { values, positionals } = tokenize(argv, UPGRADE_OPTIONS);
+  if (positionals.length > 0) {
+    throw new UsageError(`Unexpected argument: ${positionals.join(' ')}`, [
+      'Usage: create-backend-roadmap upgrade --to <stage> [--dry-run], run inside a starter',
+    ]);
+  }
+  const to = values.get('to');
+  return {
+    to: checkChoice(typeof to === 'string' ? to : undefined, 'to', isStageId, UPGRADE_OPTIONS),
+    dryRun: values.get('dry-run') === true,
+    verbose: values.get('verbose') === true,
+    help: values.get('help') === true,
+  };
+}
+
+type RawValues = Map<string, string | boolean>;
 
 interface Tokens {
   values: RawValues;
@@ -62,7 +136,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-function tokenize(argv: readonly string[]): Tokens {
+function tokenize(argv: readonly string[], table: readonly OptionSpec[] = OPTIONS): Tokens {
   const values: RawValues = new Map();
   const positionals: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
@@ -77,43 +151,53 @@ function tokenize(argv: readonly string[]): Tokens {
       positionals.push(...argv.slice(index + 1));
       break;
     }
-    if (token.startsWith('--')) readLong(token, next, values);
-    else if (token.startsWith('-') && token.length > 1) readShorts(token, next, values);
+    if (token.startsWith('--')) readLong(token, next, values, table);
+    else if (token.startsWith('-') && token.length > 1) readShorts(token, next, values, table);
     else positionals.push(token);
   }
   return { values, positionals };
 }
 
-function readLong(token: string, next: () => string | undefined, values: RawValues): void {
+function readLong(
+  token: string,
+  next: () => string | undefined,
+  values: RawValues,
+  table: readonly OptionSpec[],
+): void {
   const [rawName = '', inlineValue] = splitOnce(token.slice(2), '=');
-  const negated = rawName.startsWith('no-') && findLong(rawName) === undefined;
-  const spec = findLong(negated ? rawName.slice(3) : rawName);
-  if (!spec || (negated && !spec.negatable)) throw unknownOption(`--${rawName}`);
+  const negated = rawName.startsWith('no-') && findLong(rawName, table) === undefined;
+  const spec = findLong(negated ? rawName.slice(3) : rawName, table);
+  if (!spec || (negated && !spec.negatable)) throw unknownOption(`--${rawName}`, table);
   if (spec.kind === 'boolean') {
     if (inlineValue !== undefined) throw new UsageError(`--${rawName} does not take a value.`);
-    values.set(spec.name as OptionName, !negated);
+    values.set(spec.name, !negated);
     return;
   }
-  values.set(spec.name as OptionName, requireValue(spec, inlineValue ?? next()));
+  values.set(spec.name, requireValue(spec, inlineValue ?? next()));
 }
 
 /** `-y`, `-s beginner`, `-s=beginner` and bundles of boolean flags such as `-yf`. */
-function readShorts(token: string, next: () => string | undefined, values: RawValues): void {
+function readShorts(
+  token: string,
+  next: () => string | undefined,
+  values: RawValues,
+  table: readonly OptionSpec[],
+): void {
   const [letters = '', inlineValue] = splitOnce(token.slice(1), '=');
   [...letters].forEach((letter, position) => {
-    const spec = findShort(letter);
-    if (!spec) throw unknownOption(`-${letter}`);
+    const spec = findShort(letter, table);
+    if (!spec) throw unknownOption(`-${letter}`, table);
     const isLast = position === letters.length - 1;
     if (spec.kind === 'boolean') {
       if (isLast && inlineValue !== undefined) {
         throw new UsageError(`-${letter} does not take a value.`);
       }
-      values.set(spec.name as OptionName, true);
+      values.set(spec.name, true);
       return;
     }
     if (!isLast)
       throw new UsageError(`-${letter} needs a value, so it must come last in ${token}.`);
-    values.set(spec.name as OptionName, requireValue(spec, inlineValue ?? next()));
+    values.set(spec.name, requireValue(spec, inlineValue ?? next()));
   });
 }
 
@@ -128,21 +212,22 @@ function requireValue(spec: OptionSpec, value: string | undefined): string {
   throw new UsageError(`--${spec.name} needs a value${choices}.`);
 }
 
-function unknownOption(spelling: string): UsageError {
+function unknownOption(spelling: string, table: readonly OptionSpec[]): UsageError {
   // A single unknown letter is as close to every other letter: a suggestion would be a guess.
-  const guess = spelling.startsWith('--') ? didYouMean(spelling, allSpellings()) : '';
+  const guess = spelling.startsWith('--') ? didYouMean(spelling, allSpellings(table)) : '';
   return new UsageError(`Unknown option ${spelling}.${guess}`, [
-    `Valid options: ${allSpellings().join(', ')}`,
+    `Valid options: ${allSpellings(table).join(', ')}`,
   ]);
 }
 
 function checkChoice<T extends string>(
   value: string | undefined,
-  name: OptionName,
+  name: string,
   isValid: (candidate: string) => candidate is T,
+  table: readonly OptionSpec[] = OPTIONS,
 ): T | undefined {
   if (value === undefined || isValid(value)) return value;
-  const choices = findLong(name)?.choices ?? [];
+  const choices = findLong(name, table)?.choices ?? [];
   throw invalidValue(name, value, choices);
 }
 

@@ -2,16 +2,33 @@
 // from cli.ts (which wires in the real process) so tests can run it with a fake context.
 import kleur from 'kleur';
 import { toolInfo } from '../generators/tool-info.ts';
-import { parseArgs } from './args.ts';
+import { parseCommand } from './args.ts';
 import type { Context } from './create.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
-import { helpText } from './help.ts';
+import { classHelpText, helpText, upgradeHelpText } from './help.ts';
 import { catalogJson, catalogText } from './list.ts';
 
 export async function run(argv: readonly string[], context: Context): Promise<ExitCode> {
   try {
-    const args = parseArgs(argv);
+    const command = parseCommand(argv);
     const { version } = toolInfo();
+    if (command.command === 'class') {
+      if (command.args.help) context.out(classHelpText());
+      else {
+        const { generateClass } = await import('./class/generate.ts');
+        await generateClass(command.args, context);
+      }
+      return EXIT.ok;
+    }
+    if (command.command === 'upgrade') {
+      if (command.args.help) context.out(upgradeHelpText());
+      else {
+        const { upgradeStarter } = await import('./upgrade/upgrade.ts');
+        await upgradeStarter(command.args, context);
+      }
+      return EXIT.ok;
+    }
+    const { args } = command;
     if (args.help) context.out(helpText(version));
     else if (args.version) context.out(version);
     else if (args.list) context.out((args.json ? catalogJson(version) : catalogText()).trimEnd());

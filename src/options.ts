@@ -74,17 +74,57 @@ export const OPTIONS = [
 
 export type OptionName = (typeof OPTIONS)[number]['name'];
 
-export function findLong(name: string): OptionSpec | undefined {
-  return (OPTIONS as readonly OptionSpec[]).find((option) => option.name === name);
+const shared = {
+  dryRun: { name: 'dry-run', kind: 'boolean', description: 'Show the plan; write nothing' },
+  verbose: { name: 'verbose', kind: 'boolean', description: 'Show stack traces on errors' },
+  help: { name: 'help', short: 'h', kind: 'boolean', description: 'Show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `create-backend-roadmap class <course-file>`. */
+export const CLASS_OPTIONS = [
+  {
+    name: 'out',
+    short: 'o',
+    kind: 'string',
+    value: '<dir>',
+    description: 'Folder for the class (default: ./<course file name without .json>)',
+  },
+  shared.dryRun,
+  shared.verbose,
+  shared.help,
+] as const satisfies readonly OptionSpec[];
+
+/** `create-backend-roadmap upgrade --to <stage>`, run inside a starter. */
+export const UPGRADE_OPTIONS = [
+  {
+    name: 'to',
+    kind: 'string',
+    value: '<stage>',
+    choices: STAGE_IDS,
+    description: 'The stage to move the starter to',
+  },
+  shared.dryRun,
+  shared.verbose,
+  shared.help,
+] as const satisfies readonly OptionSpec[];
+
+export function findLong(
+  name: string,
+  table: readonly OptionSpec[] = OPTIONS,
+): OptionSpec | undefined {
+  return table.find((option) => option.name === name);
 }
 
-export function findShort(short: string): OptionSpec | undefined {
-  return (OPTIONS as readonly OptionSpec[]).find((option) => option.short === short);
+export function findShort(
+  short: string,
+  table: readonly OptionSpec[] = OPTIONS,
+): OptionSpec | undefined {
+  return table.find((option) => option.short === short);
 }
 
 /** Every spelling the parser accepts, for suggestions: `--stage`, `--no-git`, `-s`, … */
-export function allSpellings(): string[] {
-  return (OPTIONS as readonly OptionSpec[]).flatMap((option) => [
+export function allSpellings(table: readonly OptionSpec[] = OPTIONS): string[] {
+  return table.flatMap((option) => [
     `--${option.name}`,
     ...(option.negatable ? [`--no-${option.name}`] : []),
     ...(option.short ? [`-${option.short}`] : []),
