@@ -9,6 +9,9 @@ beforeAll(async () => {
     dbName: `test_${process.env.VITEST_POOL_ID ?? '0'}`,
     serverSelectionTimeoutMS: 10_000,
   });
+  // Build the indexes the schemas declare before the first test, as the server does at startup:
+  // a unique rule must hold from the first request, not once a background build has finished.
+  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
 });
 
 afterEach(async () => {
