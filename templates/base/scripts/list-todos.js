@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const self = fileURLToPath(import.meta.url);
@@ -25,7 +25,7 @@ function codeFiles(dir) {
 /** id → title, from the "Common mistakes" table of README.md (empty if it is gone). */
 function titlesFromReadme() {
   const titles = new Map();
-  let readme = '';
+  let readme;
   try {
     readme = readFileSync(join(root, 'README.md'), 'utf8');
   } catch {
@@ -73,7 +73,8 @@ if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ mistakes }, null, 2)}\n`);
 } else {
   const files = new Set(markers.map((marker) => marker.file)).size;
-  const out = [`${markers.length} mistake markers in ${files} files (details: README.md)`];
+  const details = titles.size > 0 ? ' (what each one means: README.md)' : '';
+  const out = [`${markers.length} mistake markers in ${files} files${details}`];
   for (const mistake of mistakes) {
     const title = mistake.title ? `  ${mistake.title}` : '';
     out.push('', `[${mistake.status}] ${mistake.id}${title}`);
