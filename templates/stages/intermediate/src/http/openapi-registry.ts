@@ -100,7 +100,7 @@ export function buildPaths(mounts: Mount[]) {
 
 /** Every `METHOD /path` a mounted router really handles, read from Express's own route table. */
 export function routesOf(mounts: Mount[]): string[] {
-  return mounts.flatMap(({ path: mountPath, router }) =>
+  const routes = mounts.flatMap(({ path: mountPath, router }) =>
     router.stack.flatMap((layer) => {
       const route = layer.route as
         { path?: unknown; methods?: Record<string, boolean> } | undefined;
@@ -111,6 +111,8 @@ export function routesOf(mounts: Mount[]): string[] {
         .map((method) => `${method.toUpperCase()} ${fullPath}`);
     }),
   );
+  // One path may be registered more than once (e.g. `router.route('/').get(…)` and `.post(…)`).
+  return [...new Set(routes)];
 }
 
 /** Every `METHOD /path` the document describes. */
