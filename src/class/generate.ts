@@ -2,14 +2,15 @@
 // and a summary. The starter is rendered once; each copy differs only in its package name and
 // its generation record. No installs: each student installs their own copy.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import { RECORD_FILE, fileHashes, type GenerationRecord } from '../../generators/record.ts';
 import type { RenderedFile } from '../../generators/render.ts';
 import type { ClassArgs } from '../args.ts';
-import { FailureError, UsageError } from '../errors.ts';
-import { displayPath } from '../target-directory.ts';
+import { EXIT, FailureError, UsageError } from '../errors.ts';
+import { displayPath, type SignalHost } from '../target-directory.ts';
 import {
   SOLUTION_FOLDER,
   SUMMARY_JSON,
@@ -22,10 +23,13 @@ import {
 export interface ClassContext {
   cwd: string;
   out: (line: string) => void;
+  /** Ctrl-C / SIGTERM: the copy being written is removed before exiting with 130. */
+  host?: SignalHost;
 }
 
 /** Rendered once under this name, then replaced per copy. Cannot occur in any template. */
 const PLACEHOLDER = 'backend-roadmap-class-placeholder-9f3c2a';
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export interface Copy {
   kind: Seat['kind'] | 'solution';
@@ -116,13 +120,27 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
   }
 
   await mkdir(outPath, { recursive: true });
-  for (const copy of copies) {
-    if (copy.status === 'existing') continue;
-    const files =
-      copy.kind === 'solution'
-        ? solutionFiles(template, copy, course)
-        : starterFiles(template, copy.packageName);
-    await writeCopy(outPath, copy.folder, files);
+  // On Ctrl-C the copy in progress (a hidden .partial folder) is removed; finished ones stay and
+  // a second run skips them.
+  let writing: string | undefined;
+  const interrupt = () => {
+    if (writing) rmSync(writing, { recursive: true, force: true });
+    context.out(`Cancelled. Finished folders stay in ${shown}; run the command again to continue.`);
+    context.host?.exit(EXIT.cancelled);
+  };
+  for (const signal of SIGNALS) context.host?.on(signal, interrupt);
+  try {
+    for (const copy of copies) {
+      if (copy.status === 'existing') continue;
+      const files =
+        copy.kind === 'solution'
+          ? solutionFiles(template, copy, course)
+          : starterFiles(template, copy.packageName);
+      await writeCopy(outPath, copy.folder, files, (temporary) => (writing = temporary));
+      writing = undefined;
+    }
+  } finally {
+    for (const signal of SIGNALS) context.host?.off(signal, interrupt);
   }
   await writeAtomic(join(outPath, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
   await writeAtomic(join(outPath, SUMMARY_MD), summaryMarkdown(summary));
@@ -201,8 +219,14 @@ function solutionFiles(
 }
 
 /** Into a hidden temporary folder beside the target, then one rename: never a half copy. */
-async function writeCopy(outPath: string, folder: string, files: readonly RenderedFile[]) {
+async function writeCopy(
+  outPath: string,
+  folder: string,
+  files: readonly RenderedFile[],
+  started: (temporary: string) => void,
+) {
   const temporary = join(outPath, `.${folder}.partial-${randomBytes(4).toString('hex')}`);
+  started(temporary);
   try {
     const folders = new Set(files.map((file) => dirname(join(temporary, file.path))));
     for (const dir of folders) await mkdir(dir, { recursive: true });

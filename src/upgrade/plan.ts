@@ -65,7 +65,11 @@ export function planUpgrade(input: PlanInput): UpgradePlan {
 
   const steps: Step[] = [];
   let unchanged = 0;
-  const paths = [...new Set([...base.keys(), ...theirs.keys()])].sort();
+  // Files the record lists but today's render of the old stage lacks (an older tool version
+  // generated them) still count as generated: untouched ones may go, changed ones are kept.
+  const paths = [
+    ...new Set([...base.keys(), ...theirs.keys(), ...Object.keys(recorded ?? {})]),
+  ].sort();
   for (const path of paths) {
     const was = base.get(path);
     const next = theirs.get(path);

@@ -243,6 +243,24 @@ describe('upgrade: the plan for each kind of file', () => {
     expect(plan.steps).toEqual([{ path: 'a.ts', action: 'update', content: 'a3\n' }]);
   });
 
+  it('counts files only the record lists (an older render) as generated', () => {
+    const ours: Record<string, string> = { 'legacy.ts': 'l\n', 'legacy-changed.ts': 'mine\n' };
+    const plan = planUpgrade({
+      record: record({ 'legacy.ts': 'l\n', 'legacy-changed.ts': 'l\n' }),
+      base: [recordFile],
+      theirs: [recordFile],
+      readOurs: (path) => ours[path],
+      workingFiles: Object.keys(ours),
+      merge: () => {
+        throw new Error('no merge expected');
+      },
+    });
+    expect(plan.steps.map(({ path, action }) => [path, action])).toEqual([
+      ['legacy-changed.ts', 'keep'],
+      ['legacy.ts', 'delete'],
+    ]);
+  });
+
   it('merges with git merge-file, and says so clearly when git is missing', () => {
     expect(gitMergeFile('x\nb\nc\n', 'a\nb\nc\n', 'a\nb\nz\n', 'f')).toEqual({
       content: 'x\nb\nz\n',
