@@ -94,9 +94,10 @@ async function main(): Promise<number> {
   const parts: Record<Part, () => Promise<void>> = {
     scaffold: () => benchScaffold(options.runs || 10),
     npx: () => benchNpx(options.runs || 3),
-    footprint: () => benchFootprint(workDir, options.runs || 2),
+    // Installs take 20–60 s each, with differences far above the noise: one timed run.
+    footprint: () => benchFootprint(workDir, options.runs || 1),
     throughput: () =>
-      benchThroughput(workDir, { runs: options.runs || 2, seconds: options.seconds }),
+      benchThroughput(workDir, { runs: options.runs || 3, seconds: options.seconds }),
     class: () => benchClassScale(options.runs || 3),
   };
   try {

@@ -22,6 +22,8 @@ export const PINNED = {
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = baseEnvironment(process.env);
   delete env.npm_config_cache;
+  // Only for compiling native addons on install; the bench installs with --ignore-scripts.
+  delete env.npm_config_nodedir;
   delete env.npm_config_user_agent;
   delete env.MONGODB_URI;
   delete env.REDIS_URL;

@@ -48,7 +48,18 @@ export async function benchNpx(runs: number): Promise<void> {
     const tools = [
       {
         name: 'create-backend-roadmap (packed tarball)',
-        args: [tarball, 'todo-app', 'app', '--stage', 'beginner', '--no-install', '--no-git'],
+        // A path as the first argument would be run as a command; a tarball goes in --package.
+        args: [
+          '--package',
+          tarball,
+          'create-backend-roadmap',
+          'todo-app',
+          'app',
+          '--stage',
+          'beginner',
+          '--no-install',
+          '--no-git',
+        ],
       },
       {
         name: `create-vite@${PINNED.createVite}`,

@@ -93,6 +93,9 @@ function memory(pid: number): { rss: number; peak: number } {
 
 interface Contender {
   name: string;
+  stage?: string;
+  /** Not judged against a target: shown to explain a difference. */
+  diagnostic?: boolean;
   cwd: string;
   command: string[];
   env: (port: number) => NodeJS.ProcessEnv;
@@ -190,11 +193,8 @@ export async function benchThroughput(
       list: [],
       get: [],
     },
-    ...[...dirs].map(([stage, dir]) => ({
-      name: `${beginner.idea} ${stage}`,
-      cwd: dir,
-      command: startScript(dir),
-      env: (port: number): NodeJS.ProcessEnv => ({
+    ...[...dirs].flatMap(([stage, dir]) => {
+      const starterEnv = (port: number): NodeJS.ProcessEnv => ({
         ...baseEnv,
         ...readDotenvExample(dir),
         MONGODB_URI: uri,
@@ -202,11 +202,28 @@ export async function benchThroughput(
         HOST: '127.0.0.1',
         NODE_ENV: 'production',
         ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      }),
-      readyMs: [] as number[],
-      list: [] as Load[],
-      get: [] as Load[],
-    })),
+      });
+      const contender = (name: string, env: Contender['env'], diagnostic: boolean) => ({
+        name,
+        stage,
+        diagnostic,
+        cwd: dir,
+        command: startScript(dir),
+        env,
+        readyMs: [] as number[],
+        list: [] as Load[],
+        get: [] as Load[],
+      });
+      const starter = contender(`${beginner.idea} ${stage}`, starterEnv, false);
+      if (stage !== 'beginner') return [starter];
+      // The same starter without its per-request log line: shows what request logging costs.
+      const quiet = contender(
+        `${beginner.idea} ${stage}, LOG_LEVEL=warn (diagnostic)`,
+        (port) => ({ ...starterEnv(port), LOG_LEVEL: 'warn' }),
+        true,
+      );
+      return [starter, quiet];
+    }),
   ];
 
   try {
@@ -285,11 +302,13 @@ export async function benchThroughput(
     ],
   );
   for (const c of contenders.slice(1)) {
-    const stage = c.name.split(' ').at(-1) ?? '';
+    const stage = c.stage ?? '';
     if (!c.list.length) continue;
     const list = stat(c.list, 'rps') / stat(bare.list, 'rps');
     const get = stat(c.get, 'rps') / stat(bare.get, 'rps');
-    if (stage === 'beginner') {
+    if (c.diagnostic) {
+      console.log(`  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app`);
+    } else if (stage === 'beginner') {
       verdict('throughput', 'beginner list req/s vs bare app', list, { min: 0.9 });
       verdict('throughput', 'beginner get-by-id req/s vs bare app', get, { min: 0.9 });
     } else {
