@@ -12,6 +12,7 @@ export default tseslint.config(
       'test/fixtures/',
       '.tools/',
       '.verify/',
+      '.cache/',
       'node_modules/',
     ],
   },
