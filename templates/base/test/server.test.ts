@@ -54,6 +54,8 @@ describe.skipIf(process.platform === 'win32')('the server process', () => {
       PORT: '0',
       MONGODB_URI: inject('mongodbUri'),
       LOG_LEVEL: 'info',
+      // Production names the web pages allowed to call it (later stages refuse `*` there).
+      CORS_ORIGIN: 'http://localhost:3000',
     });
     const port = await server.listening;
 
