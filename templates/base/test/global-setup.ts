@@ -9,10 +9,13 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     mongodbUri: string;
+    /** Unique to this run: two runs against one server (two terminals, CI jobs) never meet. */
+    runId: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  project.provide('runId', `${Date.now().toString(36)}${process.pid.toString(36)}`);
   const fromEnvironment = process.env.MONGODB_URI;
   if (fromEnvironment) {
     project.provide('mongodbUri', fromEnvironment);
