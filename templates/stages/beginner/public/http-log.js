@@ -16,14 +16,15 @@ export class ApiError extends Error {
 }
 
 /**
- * Sends one HTTP request with an optional JSON body. Resolves to the parsed JSON answer, or null
- * when there is none (204 No Content); rejects with an ApiError for a 4xx or 5xx status.
+ * Sends one HTTP request with an optional JSON body and extra headers (e.g. Authorization).
+ * Resolves to the parsed JSON answer, or null when there is none (204 No Content); rejects with
+ * an ApiError for a 4xx or 5xx status.
  */
-export async function request(method, url, body) {
+export async function request(method, url, body, headers = {}) {
   const started = performance.now();
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
