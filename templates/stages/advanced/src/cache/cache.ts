@@ -68,7 +68,10 @@ export async function cacheSet(entry: CacheEntry, value: unknown): Promise<void>
  * The value for `entry.key` from Redis, or from `load()` (then cached). Values go through JSON:
  * cache plain data (ids as strings, dates as ISO strings), never Mongoose documents.
  */
-export async function readThrough<T>(entry: CacheEntry, load: () => Promise<T>): Promise<Cached<T>> {
+export async function readThrough<T>(
+  entry: CacheEntry,
+  load: () => Promise<T>,
+): Promise<Cached<T>> {
   const cached = await cacheGet<T>(entry.key);
   if (cached !== undefined && cached !== null) return { value: cached, status: 'HIT' };
   const value = await load();
