@@ -1,9 +1,17 @@
 // What a single-file build of the CLI would change (the proposed fix for scaffold speed and the
 // first npx run; see docs/benchmarks.md). Builds the compiled CLI with esbuild into
-// .cache/bench/bundle/dist/src/cli.js, with node-plop and handlebars inside and inquirer replaced
-// by inquirer-stub.ts, next to links to the real dist/plopfile.js, dist/generators and templates.
-// The CLI still drives node-plop programmatically; only how the code is loaded changes.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+// .cache/bench/bundle, a package with no runtime dependencies: node-plop, handlebars and the rest
+// inside two bundles (the CLI and the plopfile node-plop loads), inquirer replaced by
+// inquirer-stub.ts. The CLI still drives node-plop programmatically; only how it loads changes.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, cleanEnv, cliPath, mustRun, repoDir } from './lib.ts';
 import { toolsDir } from './tools.ts';
@@ -28,26 +36,13 @@ async function ensureEsbuild(): Promise<string> {
   return bin;
 }
 
-/** Builds the bundle; returns the path of its cli.js. */
-export async function buildBundle(): Promise<string> {
-  const esbuild = await ensureEsbuild();
-  rmSync(bundleRoot, { recursive: true, force: true });
-  mkdirSync(join(bundleRoot, 'dist', 'src'), { recursive: true });
-  copyFileSync(join(repoDir, 'package.json'), join(bundleRoot, 'package.json'));
-  for (const [link, target] of [
-    ['templates', join(repoDir, 'templates')],
-    ['node_modules', join(repoDir, 'node_modules')],
-    [join('dist', 'plopfile.js'), join(repoDir, 'dist', 'plopfile.js')],
-    [join('dist', 'generators'), join(repoDir, 'dist', 'generators')],
-  ] as const) {
-    symlinkSync(target, join(bundleRoot, link));
-  }
-  const out = join(bundleRoot, 'dist', 'src', 'cli.js');
+/** One esbuild run: `entry` bundled into `out`, inquirer replaced by the stub. */
+async function bundle(esbuild: string, entry: string, out: string): Promise<void> {
   // bin/esbuild is either the native binary or a Node launcher script; both run directly.
   await mustRun(
     esbuild,
     [
-      cliPath,
+      entry,
       '--bundle',
       '--platform=node',
       '--format=esm',
@@ -60,5 +55,45 @@ export async function buildBundle(): Promise<string> {
     ],
     { cwd: repoDir, env: cleanEnv(), timeoutMs: 120_000 },
   );
-  return out;
+}
+
+/**
+ * Builds a self-contained package in .cache/bench/bundle: package.json without dependencies,
+ * dist/src/cli.js (the CLI with node-plop, handlebars, prompts, execa and kleur inside),
+ * dist/plopfile.js (the plopfile node-plop loads, with the generators inside) and templates/.
+ * Returns the path of its cli.js.
+ */
+export async function buildBundle(): Promise<string> {
+  const esbuild = await ensureEsbuild();
+  rmSync(bundleRoot, { recursive: true, force: true });
+  mkdirSync(join(bundleRoot, 'dist', 'src'), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  delete manifest.dependencies;
+  delete manifest.devDependencies;
+  delete manifest.scripts;
+  writeFileSync(join(bundleRoot, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  cpSync(join(repoDir, 'templates'), join(bundleRoot, 'templates'), { recursive: true });
+  const cli = join(bundleRoot, 'dist', 'src', 'cli.js');
+  await bundle(esbuild, cliPath, cli);
+  await bundle(
+    esbuild,
+    join(repoDir, 'dist', 'plopfile.js'),
+    join(bundleRoot, 'dist', 'plopfile.js'),
+  );
+  return cli;
+}
+
+/** `npm pack` of the bundled package into `destination`; returns the tarball's path. */
+export async function packBundle(destination: string): Promise<string> {
+  await mustRun('npm', ['pack', '--pack-destination', destination, '--silent'], {
+    cwd: bundleRoot,
+    env: cleanEnv(),
+    timeoutMs: 120_000,
+  });
+  const name = readdirSync(destination).find((file) => file.endsWith('.tgz'));
+  if (!name) throw new Error('npm pack of the bundle wrote no tarball');
+  return join(destination, name);
 }
