@@ -116,7 +116,7 @@ describe('NoSQL injection', () => {
 
   it('treats an operator sent as a value as a plain value (sanitizeFilter)', async () => {
     await Account.create({ email: 'ann@example.com' });
-    // `{"email": {"$ne": null}}` in a JSON body: the code expects a string and gets an operator
+    // An email of `{"$ne": null}` in a JSON body: the code expects a string and gets an operator
     // that, without the defence, matches every account.
     const filter = { email: JSON.parse('{"$ne": null}') as string };
     const found = await Account.find(filter).catch(() => []);
