@@ -165,7 +165,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh Todo List API',
       advanced: 'roadmap.sh Todo List API',
     },
-    available: ['beginner'],
+    available: ['beginner', 'intermediate'],
   },
   {
     id: 'notes-app',
