@@ -165,7 +165,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh Todo List API',
       advanced: 'roadmap.sh Todo List API',
     },
-    available: ['beginner', 'intermediate'],
+    available: ['beginner', 'intermediate', 'advanced'],
   },
   {
     id: 'notes-app',
