@@ -98,7 +98,7 @@ async function main(): Promise<number> {
     footprint: () => benchFootprint(workDir, options.runs || 1),
     throughput: () =>
       benchThroughput(workDir, { runs: options.runs || 3, seconds: options.seconds }),
-    class: () => benchClassScale(options.runs || 3),
+    class: () => benchClassScale(options.runs || 5),
   };
   try {
     for (const part of PARTS) {

@@ -37,11 +37,20 @@ interface Load {
   errors: number;
 }
 
-async function autocannon(url: string, seconds: number): Promise<Load> {
+async function autocannon(url: string, seconds: number, headers: string[] = []): Promise<Load> {
   const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
-    [autocannonBin, '-c', String(CONNECTIONS), '-d', String(seconds), '--json', url],
+    [
+      autocannonBin,
+      '-c',
+      String(CONNECTIONS),
+      '-d',
+      String(seconds),
+      ...headers.flatMap((header) => ['-H', header]),
+      '--json',
+      url,
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   let out = '';
@@ -96,6 +105,12 @@ interface Contender {
   stage?: string;
   /** Not judged against a target: shown to explain a difference. */
   diagnostic?: boolean;
+  /** Its database (later stages get their own: their data has owners). */
+  uri: string;
+  /** What is loaded: the list and one item, with headers (a login token) when needed. */
+  listPath?: string;
+  getPath?: string;
+  headers?: string[];
   cwd: string;
   command: string[];
   env: (port: number) => NodeJS.ProcessEnv;
@@ -189,15 +204,17 @@ export async function benchThroughput(
       cwd: modulesDir,
       command: [process.execPath, bareApp, 'serve'],
       env: bareEnv,
+      uri,
       readyMs: [],
       list: [],
       get: [],
     },
     ...[...dirs].flatMap(([stage, dir]) => {
+      const stageUri = stage === 'beginner' ? uri : withDatabase(baseUri, `${database}_${stage}`);
       const starterEnv = (port: number): NodeJS.ProcessEnv => ({
         ...baseEnv,
         ...readDotenvExample(dir),
-        MONGODB_URI: uri,
+        MONGODB_URI: stageUri,
         PORT: String(port),
         HOST: '127.0.0.1',
         NODE_ENV: 'production',
@@ -207,6 +224,7 @@ export async function benchThroughput(
         name,
         stage,
         diagnostic,
+        uri: stageUri,
         cwd: dir,
         command: startScript(dir),
         env,
@@ -237,20 +255,31 @@ export async function benchThroughput(
     for (const contender of contenders) {
       if (contender.server) contender.idleRss = memory(contender.server.pid).rss;
     }
-    const measurable = contenders.filter((c) => c.status === 200);
-    for (const contender of contenders.filter((c) => c.status !== 200)) {
-      console.log(`  ${contender.name}: GET ${route} answers ${contender.status}; not loaded`);
+    for (const contender of contenders) {
+      if (contender.status === 200) {
+        contender.listPath = route;
+        contender.getPath = `${route}/${id}`;
+      } else if (contender.status === 401 && contender.port !== undefined) {
+        // A stage with accounts: register, add the same number of todos through the API, and
+        // load the first page (100) and one todo with the login token.
+        const setup = await authSetup(`http://127.0.0.1:${contender.port}`, route, contender.stage);
+        if (setup) Object.assign(contender, setup);
+      }
+      if (contender.listPath === undefined) {
+        console.log(`  ${contender.name}: GET ${route} answers ${contender.status}; not loaded`);
+      }
     }
-    const url = (c: Contender, path: string) => `http://127.0.0.1:${c.port}${path}`;
-    for (const contender of measurable) {
-      await autocannon(url(contender, route), 1); // warm-up
-      await autocannon(url(contender, `${route}/${id}`), 1);
+    const measurable = contenders.filter((c) => c.listPath !== undefined);
+    const url = (c: Contender, path = '') => `http://127.0.0.1:${c.port}${path}`;
+    for (const c of measurable) {
+      await autocannon(url(c, c.listPath), 1, c.headers); // warm-up
+      await autocannon(url(c, c.getPath), 1, c.headers);
     }
     for (let round = 0; round < options.runs; round += 1) {
       const order = round % 2 === 0 ? measurable : [...measurable].reverse();
-      for (const contender of order) {
-        contender.list.push(await autocannon(url(contender, route), options.seconds));
-        contender.get.push(await autocannon(url(contender, `${route}/${id}`), options.seconds));
+      for (const c of order) {
+        c.list.push(await autocannon(url(c, c.listPath), options.seconds, c.headers));
+        c.get.push(await autocannon(url(c, c.getPath), options.seconds, c.headers));
       }
     }
     for (const contender of measurable) {
@@ -258,11 +287,15 @@ export async function benchThroughput(
     }
   } finally {
     for (const contender of contenders) await contender.server?.stop();
-    await mustRun(process.execPath, [bareApp, 'drop'], {
-      cwd: modulesDir,
-      env: { ...baseEnv, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: uri },
-      timeoutMs: 30_000,
-    }).catch((error: unknown) => console.log(`  could not drop ${database}: ${String(error)}`));
+    for (const dbUri of new Set(contenders.map((c) => c.uri))) {
+      await mustRun(process.execPath, [bareApp, 'drop'], {
+        cwd: modulesDir,
+        env: { ...baseEnv, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: dbUri },
+        timeoutMs: 30_000,
+      }).catch((error: unknown) =>
+        console.log(`  could not drop a bench database: ${String(error)}`),
+      );
+    }
   }
 
   const bare = contenders[0] as Contender;
@@ -313,7 +346,8 @@ export async function benchThroughput(
       verdict('throughput', 'beginner get-by-id req/s vs bare app', get, { min: 0.9 });
     } else {
       console.log(
-        `  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app (what its middleware costs)`,
+        `  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app ` +
+          `(what its middleware costs; list = ${c.listPath})`,
       );
     }
   }
@@ -343,4 +377,54 @@ async function seed(modulesDir: string, uri: string, env: NodeJS.ProcessEnv): Pr
     );
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as string[];
+}
+
+/**
+ * Registers a bench user on a starter with accounts (intermediate and later: POST /register
+ * answers 201 with a token), adds SEED_COUNT todos through the API and returns what to load.
+ * Undefined (with a message) when the starter does not work that way.
+ */
+async function authSetup(
+  base: string,
+  route: string,
+  stage: string | undefined,
+): Promise<Pick<Contender, 'listPath' | 'getPath' | 'headers'> | undefined> {
+  const json = { 'content-type': 'application/json' };
+  const register = await fetch(`${base}/register`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      name: 'Bench',
+      email: `bench-${stage ?? 'x'}-${process.pid}@example.com`,
+      password: 'bench password, long enough',
+    }),
+  });
+  const { token } = (await register.json().catch(() => ({}))) as { token?: string };
+  if (register.status !== 201 || token === undefined) {
+    console.log(`  ${stage}: POST /register answered ${register.status}; not loaded`);
+    return undefined;
+  }
+  const auth = { authorization: `Bearer ${token}` };
+  const ids: string[] = [];
+  for (let i = 0; i < SEED_COUNT; i += 10) {
+    const batch = Array.from({ length: Math.min(10, SEED_COUNT - i) }, (_, j) =>
+      fetch(`${base}${route}`, {
+        method: 'POST',
+        headers: { ...json, ...auth },
+        body: JSON.stringify({ title: `Seeded todo ${i + j + 1}` }),
+      }).then(async (response) => {
+        const body = (await response.json()) as { id?: string };
+        if (response.status !== 201 || body.id === undefined) {
+          throw new Error(`POST ${route} answered ${response.status}`);
+        }
+        return body.id;
+      }),
+    );
+    ids.push(...(await Promise.all(batch)));
+  }
+  return {
+    listPath: `${route}?page=1&limit=${SEED_COUNT}`,
+    getPath: `${route}/${ids[Math.floor(ids.length / 2)] ?? ''}`,
+    headers: [`authorization=Bearer ${token}`],
+  };
 }
