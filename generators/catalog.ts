@@ -172,7 +172,7 @@ export const IDEAS: readonly Idea[] = [
     title: 'Notes app',
     summary: 'Basic CRUD API: notes.',
     contracts: { intermediate: 'roadmap.sh Markdown Note-taking App' },
-    available: ['beginner', 'intermediate'],
+    available: ['beginner', 'intermediate', 'advanced'],
   },
   {
     id: 'blog',
