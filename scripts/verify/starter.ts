@@ -72,7 +72,7 @@ function generateCommand(context: MatrixContext, idea: IdeaId, stage: StageId): 
 }
 
 /** How `npm start` would run the start script, minus npm itself (see bootServer). */
-function startCommand(dir: string): string[] {
+export function startCommand(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
@@ -83,7 +83,7 @@ function startCommand(dir: string): string[] {
   return ['sh', '-c', simple ? `exec ${script}` : script];
 }
 
-async function waitForHttp(
+export async function waitForHttp(
   server: Started,
   baseUrl: string,
   deadline: number,

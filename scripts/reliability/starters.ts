@@ -1,0 +1,306 @@
+// The reliability suites that need a real starter: for every available intermediate and
+// advanced starter, generated with the built CLI outside the repo and installed, (1) its own
+// tests (the security tests among them), (2) a dependency audit, and (3) Schemathesis against
+// its OpenAPI document while it runs in production mode on loopback, logged in as a fresh user.
+// Booting reuses the verify matrix's helpers (scripts/verify/*).
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { IdeaId, StageId } from '../../generators/catalog.ts';
+import { baseEnvironment, readDotenvExample, withDatabase } from '../verify/environment.ts';
+import { listeningOn } from '../verify/listening.ts';
+import { freePort, run, signalGroup, start, type Started } from '../verify/processes.ts';
+import { startCommand, waitForHttp } from '../verify/starter.ts';
+
+export interface SuiteResult {
+  suite: string;
+  tried: number;
+  passed: number;
+  /** What broke, one line each; empty when everything passed. */
+  broke: string[];
+  /** Set when the suite could not run here at all (neither passed nor failed). */
+  blocked?: string;
+}
+
+export interface StarterContext {
+  repoDir: string;
+  workDir: string;
+  mongodbUri: string;
+  redisUrl: string | undefined;
+  schemathesis: string;
+  /** Schemathesis bounds. */
+  maxExamples: number;
+  fuzzSeconds: number;
+  log: (line: string) => void;
+}
+
+const MINUTE = 60_000;
+
+function tailOf(text: string, lines: number): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/** Generates and installs one starter; undefined (and logged) when that fails. */
+async function prepare(
+  context: StarterContext,
+  idea: IdeaId,
+  stage: StageId,
+  logFile: string,
+): Promise<string | undefined> {
+  const name = `${idea}-${stage}`;
+  const dir = join(context.workDir, name);
+  const env = baseEnvironment(process.env);
+  const cli = join(context.repoDir, 'dist', 'src', 'cli.js');
+  const generated = await run(
+    process.execPath,
+    [cli, idea, name, '--stage', stage, '--no-install', '--no-git', '--yes'],
+    { cwd: context.workDir, env, logFile, timeoutMs: 2 * MINUTE },
+  );
+  if (!generated.ok) return undefined;
+  const installed = await run('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    env,
+    logFile,
+    timeoutMs: 10 * MINUTE,
+  });
+  return installed.ok ? dir : undefined;
+}
+
+function checkEnv(context: StarterContext, stage: StageId): NodeJS.ProcessEnv {
+  const env = baseEnvironment(process.env);
+  env.MONGODB_URI = context.mongodbUri;
+  delete env.REDIS_URL;
+  if (stage === 'advanced' && context.redisUrl !== undefined) env.REDIS_URL = context.redisUrl;
+  return env;
+}
+
+interface VitestJson {
+  numTotalTests: number;
+  numPassedTests: number;
+  testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+}
+
+/** The starter's own `npm test` (vitest), counted through its JSON reporter. */
+export async function starterTests(
+  context: StarterContext,
+  id: string,
+  dir: string,
+  stage: StageId,
+  logFile: string,
+): Promise<SuiteResult> {
+  const report = join(dir, '.reliability-tests.json');
+  const result = await run('npm', ['test', '--', '--reporter=json', `--outputFile=${report}`], {
+    cwd: dir,
+    env: checkEnv(context, stage),
+    logFile,
+    timeoutMs: 10 * MINUTE,
+  });
+  if (!existsSync(report)) {
+    return { suite: `tests ${id}`, tried: 0, passed: 0, broke: [tailOf(result.tail.text(), 5)] };
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+  const broke = json.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${file.name.slice(dir.length + 1)}: ${test.fullName}`),
+  );
+  if (!result.ok && broke.length === 0) broke.push(`npm test: exit code ${result.code}`);
+  return { suite: `tests ${id}`, tried: json.numTotalTests, passed: json.numPassedTests, broke };
+}
+
+/** `npm audit` for the production dependencies; blocked where the advisory endpoint is not served. */
+export async function audit(id: string, dir: string, logFile: string): Promise<SuiteResult> {
+  const result = await run('npm', ['audit', '--omit=dev', '--audit-level=high'], {
+    cwd: dir,
+    env: baseEnvironment(process.env),
+    logFile,
+    timeoutMs: 2 * MINUTE,
+  });
+  const output = result.tail.text();
+  const suite = `audit ${id}`;
+  if (result.ok) return { suite, tried: 1, passed: 1, broke: [] };
+  if (/\b(405|404|501)\b|ENOAUDIT|audit endpoint|Method Not Allowed/i.test(output)) {
+    return { suite, tried: 0, passed: 0, broke: [], blocked: 'advisory endpoint unavailable' };
+  }
+  if (/vulnerabilit/i.test(output)) {
+    return { suite, tried: 1, passed: 0, broke: [tailOf(output, 3).replace(/\n/g, ' ')] };
+  }
+  return { suite, tried: 0, passed: 0, broke: [], blocked: tailOf(output, 1) };
+}
+
+interface OpenApi {
+  paths?: Record<string, unknown>;
+}
+
+/** Registers a fresh user and logs in, through the register/login paths the document lists. */
+async function login(baseUrl: string, document: OpenApi): Promise<string | undefined> {
+  const paths = Object.keys(document.paths ?? {});
+  const register = paths.find((path) => /\/register$/.test(path));
+  const loginPath = paths.find((path) => /\/login$/.test(path));
+  if (register === undefined || loginPath === undefined) return undefined;
+  const user = {
+    name: 'Fuzz',
+    email: `fuzz-${Date.now().toString(36)}@example.com`,
+    password: 'correct horse battery staple',
+  };
+  const post = (path: string, body: unknown) =>
+    fetch(new URL(path.replace(/^\//, ''), baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  await (await post(register, user)).arrayBuffer();
+  const response = await post(loginPath, { email: user.email, password: user.password });
+  const json = (await response.json()) as { token?: string; accessToken?: string };
+  return json.token ?? json.accessToken;
+}
+
+/** Boots the built starter in production on a loopback port, as the verify matrix does. */
+async function boot(
+  context: StarterContext,
+  dir: string,
+  idea: IdeaId,
+  stage: StageId,
+  logFile: string,
+): Promise<{ server: Started; baseUrl: string; error?: string }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  const example = readDotenvExample(dir);
+  const database = `reliability_${idea}_${stage}_${Date.now().toString(36)}`.replace(/\W/g, '_');
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnvironment(process.env),
+    ...example,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    MONGODB_URI: withDatabase(context.mongodbUri, database),
+    PATH: [join(dir, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
+  };
+  delete env.REDIS_URL;
+  if ((stage === 'advanced' || 'REDIS_URL' in example) && context.redisUrl !== undefined) {
+    env.REDIS_URL = context.redisUrl;
+  }
+  // No rate limit in the way of a fuzzer (the starters read these from the environment).
+  env.RATE_LIMIT_MAX = '100000';
+  const [shell = 'sh', ...args] = startCommand(dir);
+  const server = start(shell, args, { cwd: dir, env, logFile });
+  const outcome = await waitForHttp(server, baseUrl, Date.now() + MINUTE);
+  if (!outcome.ok) return { server, baseUrl, error: outcome.detail ?? 'did not start' };
+  const exposed = (listeningOn(port) ?? []).filter((socket) => !socket.loopback);
+  if (exposed.length > 0) return { server, baseUrl, error: 'listening beyond loopback' };
+  return { server, baseUrl };
+}
+
+/** Failure blocks of a Schemathesis run: the check, the endpoint, the response, the curl. */
+export function schemathesisFindings(output: string): string[] {
+  const findings: string[] = [];
+  for (const block of output.split(/\n(?=_{3,} )/).slice(1)) {
+    const endpoint = /_{3,} (.+?) _{3,}/.exec(block)?.[1] ?? 'endpoint?';
+    const checks = [...block.matchAll(/^\s*- (.+)$/gm)].map((match) => match[1]).join('; ');
+    const status = /\[(\d{3})\]/.exec(block)?.[1];
+    const curl = /curl .+$/m.exec(block)?.[0];
+    findings.push(
+      `${endpoint}: ${checks}${status ? ` (status ${status})` : ''}${curl ? ` — ${curl}` : ''}`,
+    );
+  }
+  return findings;
+}
+
+export async function fuzz(
+  context: StarterContext,
+  id: string,
+  dir: string,
+  idea: IdeaId,
+  stage: StageId,
+  logFile: string,
+): Promise<SuiteResult> {
+  const suite = `fuzz ${id}`;
+  const built = await run('npm', ['run', 'build'], {
+    cwd: dir,
+    env: checkEnv(context, stage),
+    logFile,
+    timeoutMs: 5 * MINUTE,
+  });
+  if (!built.ok) return { suite, tried: 0, passed: 0, broke: ['npm run build failed'] };
+  const { server, baseUrl, error } = await boot(context, dir, idea, stage, logFile);
+  try {
+    if (error !== undefined) return { suite, tried: 0, passed: 0, broke: [`boot: ${error}`] };
+    const documentUrl = new URL('openapi.json', baseUrl).toString();
+    const response = await fetch(documentUrl, { signal: AbortSignal.timeout(10_000) });
+    if (response.status !== 200) {
+      return { suite, tried: 0, passed: 0, broke: [], blocked: 'no /openapi.json' };
+    }
+    const token = await login(baseUrl, (await response.json()) as OpenApi);
+    const args = [
+      'run',
+      documentUrl,
+      '--checks',
+      'not_a_server_error,response_schema_conformance,status_code_conformance',
+      '--max-examples',
+      String(context.maxExamples),
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--request-timeout',
+      '10',
+      '--seed',
+      '1',
+      '--no-color',
+      '--report',
+      'junit',
+      '--report-junit-path',
+      join(dir, '.reliability-fuzz.xml'),
+      ...(token === undefined ? [] : ['-H', `Authorization: Bearer ${token}`]),
+    ];
+    const fuzzed = await run(context.schemathesis, args, {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
+      logFile,
+      timeoutMs: context.fuzzSeconds * 1000,
+    });
+    const output = fuzzed.tail.text();
+    const junit = existsSync(join(dir, '.reliability-fuzz.xml'))
+      ? readFileSync(join(dir, '.reliability-fuzz.xml'), 'utf8')
+      : '';
+    const tried = Number(/<testsuite[^>]* tests="(\d+)"/.exec(junit)?.[1] ?? 0);
+    const failed =
+      Number(/<testsuite[^>]* failures="(\d+)"/.exec(junit)?.[1] ?? 0) +
+      Number(/<testsuite[^>]* errors="(\d+)"/.exec(junit)?.[1] ?? 0);
+    const broke = fuzzed.ok ? [] : schemathesisFindings(output);
+    if (fuzzed.timedOut) broke.push(`schemathesis stopped after ${context.fuzzSeconds} s`);
+    if (!fuzzed.ok && broke.length === 0) broke.push(tailOf(output, 5).replace(/\n/g, ' '));
+    context.log(`[${id}] schemathesis: ${tailOf(output, 1)}${token ? ' (logged in)' : ''}`);
+    return { suite, tried, passed: Math.max(tried - failed, 0), broke };
+  } finally {
+    if (server.child.pid !== undefined) signalGroup(server.child.pid, 'SIGTERM');
+    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (server.child.pid !== undefined) signalGroup(server.child.pid, 'SIGKILL');
+  }
+}
+
+/** Everything for one starter: its tests, the audit, and the fuzz run. */
+export async function checkStarter(
+  context: StarterContext,
+  idea: IdeaId,
+  stage: StageId,
+  suites: { tests: boolean; fuzz: boolean },
+): Promise<SuiteResult[]> {
+  const id = `${idea}/${stage}`;
+  const logFile = join(context.workDir, `${idea}-${stage}.log`);
+  context.log(`[${id}] generate and install`);
+  const dir = await prepare(context, idea, stage, logFile);
+  if (dir === undefined) {
+    return [{ suite: `starter ${id}`, tried: 1, passed: 0, broke: [`generate/install failed`] }];
+  }
+  const results: SuiteResult[] = [];
+  if (suites.tests) {
+    context.log(`[${id}] npm test`);
+    results.push(await starterTests(context, id, dir, stage, logFile));
+  }
+  context.log(`[${id}] npm audit`);
+  results.push(await audit(id, dir, logFile));
+  if (suites.fuzz) {
+    context.log(`[${id}] schemathesis`);
+    results.push(await fuzz(context, id, dir, idea, stage, logFile));
+  }
+  return results;
+}
