@@ -47,7 +47,12 @@ export interface LayerManifest {
   devDependencies?: string[];
   scripts?: Record<string, string>;
   env?: EnvVar[];
-  app?: { imports?: string[]; middleware?: string[]; routes?: RouteMount[] };
+  app?: {
+    imports?: string[];
+    middleware?: string[];
+    routes?: RouteMount[];
+    fallbacks?: string[];
+  };
   concepts?: Record<string, ConceptEntry>;
   mistakes?: Record<string, MistakeEntry>;
   smoke?: SmokeStep[];
@@ -60,7 +65,7 @@ export interface MergedManifest {
   devDependencies: string[];
   scripts: Record<string, string>;
   env: EnvVar[];
-  app: { imports: string[]; middleware: string[]; routes: RouteMount[] };
+  app: { imports: string[]; middleware: string[]; routes: RouteMount[]; fallbacks: string[] };
   concepts: Record<string, ConceptEntry>;
   mistakes: Record<string, MistakeEntry>;
   smoke: SmokeStep[];
@@ -89,7 +94,7 @@ function emptyManifest(): MergedManifest {
     devDependencies: [],
     scripts: {},
     env: [],
-    app: { imports: [], middleware: [], routes: [] },
+    app: { imports: [], middleware: [], routes: [], fallbacks: [] },
     concepts: {},
     mistakes: {},
     smoke: [],
@@ -149,6 +154,7 @@ export function mergeManifest(
     app: {
       imports: unique([...into.app.imports, ...(layer.app?.imports ?? [])]),
       middleware: [...into.app.middleware, ...(layer.app?.middleware ?? [])],
+      fallbacks: [...into.app.fallbacks, ...(layer.app?.fallbacks ?? [])],
       routes: mergeRoutes(into.app.routes, layer.app?.routes),
     },
     concepts: mergeEntries(into.concepts, layer.concepts),
