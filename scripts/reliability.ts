@@ -1,6 +1,7 @@
 // One command for the reliability suites (docs/reliability.md):
 //
-//   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--max-examples <n>]
+//   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--only <idea/stage>]
+//                          [--max-examples <n>] [--fuzz-seconds <s>] [--keep]
 //
 // 1. the CLI bad-input suite (test/reliability, vitest with its JSON reporter, built bin);
 // 2. per available intermediate/advanced starter: its own tests, `npm audit`, and Schemathesis
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'max-examples': { type: 'string', default: '10' },
     'fuzz-seconds': { type: 'string', default: '240' },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -91,7 +93,11 @@ function schemathesis(): string | undefined {
 }
 
 async function starterSuites(): Promise<SuiteResult[]> {
-  const starters = availableStarters().filter((starter) => starter.stage !== 'beginner');
+  const starters = availableStarters().filter(
+    (starter) =>
+      starter.stage !== 'beginner' &&
+      (values.only === undefined || `${starter.idea}/${starter.stage}` === values.only),
+  );
   const mongodbUri = process.env.MONGODB_URI;
   if (mongodbUri === undefined || mongodbUri === '') {
     return [{ suite: 'starters', tried: 0, passed: 0, broke: [], blocked: 'MONGODB_URI not set' }];

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a bare clone: Node and dependencies (bootstrap.sh), FerretDB and
 # Redis on free loopback ports (services.sh), then `npm test`: typecheck, lint, format check,
-# build, unit and CLI tests, and the verify matrix over every available starter.
-# Exits with npm test's code; the services are stopped whatever happens.
+# build, unit and CLI tests, and the verify matrix over every available starter; then
+# `npm run reliability`. Exits with npm test's code (else the reliability run's); the services
+# are stopped whatever happens.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -21,4 +22,11 @@ echo "test: npm test"
 status=0
 npm test || status=$?
 echo "test: npm test exited $status after $((SECONDS - started)) s in all"
+
+# Reliability suites (docs/reliability.md): CLI bad input, the starters' own tests, npm audit and
+# Schemathesis against every OpenAPI starter. Several minutes, so here rather than in npm test.
+reliability=0
+npm run reliability || reliability=$?
+echo "test: npm run reliability exited $reliability after $((SECONDS - started)) s in all"
+if [ "$status" -eq 0 ]; then status=$reliability; fi
 exit "$status"

@@ -35,6 +35,20 @@ export interface StarterContext {
 
 const MINUTE = 60_000;
 
+/**
+ * The caller's environment for npm, plus the system redis-server for redis-memory-server (the
+ * advanced starters' tests), whose postinstall would otherwise download Redis (scripts/services.sh
+ * exports the same).
+ */
+function npmEnvironment(): NodeJS.ProcessEnv {
+  const env = baseEnvironment(process.env);
+  if (env.REDISMS_SYSTEM_BINARY === undefined && existsSync('/usr/bin/redis-server')) {
+    env.REDISMS_SYSTEM_BINARY = '/usr/bin/redis-server';
+  }
+  if (env.REDISMS_SYSTEM_BINARY !== undefined) env.REDISMS_DISABLE_POSTINSTALL ??= '1';
+  return env;
+}
+
 function tailOf(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
@@ -48,7 +62,7 @@ async function prepare(
 ): Promise<string | undefined> {
   const name = `${idea}-${stage}`;
   const dir = join(context.workDir, name);
-  const env = baseEnvironment(process.env);
+  const env = npmEnvironment();
   const cli = join(context.repoDir, 'dist', 'src', 'cli.js');
   const generated = await run(
     process.execPath,
@@ -66,7 +80,7 @@ async function prepare(
 }
 
 function checkEnv(context: StarterContext, stage: StageId): NodeJS.ProcessEnv {
-  const env = baseEnvironment(process.env);
+  const env = npmEnvironment();
   env.MONGODB_URI = context.mongodbUri;
   delete env.REDIS_URL;
   if (stage === 'advanced' && context.redisUrl !== undefined) env.REDIS_URL = context.redisUrl;
@@ -191,17 +205,43 @@ async function boot(
   return { server, baseUrl };
 }
 
-/** Failure blocks of a Schemathesis run: the check, the endpoint, the response, the curl. */
-export function schemathesisFindings(output: string): string[] {
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_whole, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}
+
+const CURL_CHARS = 240;
+
+/**
+ * The failures of a Schemathesis run, from its JUnit report (its console output can hold
+ * megabytes of generated bodies): one line per failing case with the operation, the checks, the
+ * status received and the curl command that reproduces it (cut to CURL_CHARS).
+ */
+export function schemathesisFindings(junit: string): string[] {
   const findings: string[] = [];
-  for (const block of output.split(/\n(?=_{3,} )/).slice(1)) {
-    const endpoint = /_{3,} (.+?) _{3,}/.exec(block)?.[1] ?? 'endpoint?';
-    const checks = [...block.matchAll(/^\s*- (.+)$/gm)].map((match) => match[1]).join('; ');
-    const status = /\[(\d{3})\]/.exec(block)?.[1];
-    const curl = /curl .+$/m.exec(block)?.[0];
-    findings.push(
-      `${endpoint}: ${checks}${status ? ` (status ${status})` : ''}${curl ? ` — ${curl}` : ''}`,
-    );
+  const testcases = junit.matchAll(/<testcase name="([^"]*)"[^>]*[^/]>([\s\S]*?)<\/testcase>/g);
+  for (const [, name = '', body = ''] of testcases) {
+    const failures = body.matchAll(/<(?:failure|error)[^>]*>([\s\S]*?)<\/(?:failure|error)>/g);
+    for (const [, raw = ''] of failures) {
+      for (const example of unescapeXml(raw).split(/\n(?=\d+\. Test Case ID)/)) {
+        const checks = [...example.matchAll(/^- (ST\d+ .+)$/gm)].map((match) => match[1]);
+        const status = /^\[(\d{3})\]/m.exec(example)?.[1];
+        const curl = /^\s*(curl .+)$/m.exec(example)?.[1];
+        const shortCurl =
+          curl === undefined
+            ? ''
+            : ` — ${curl.length > CURL_CHARS ? `${curl.slice(0, CURL_CHARS)}…` : curl}`;
+        findings.push(
+          `${unescapeXml(name)}: ${[...new Set(checks)].join('; ')}` +
+            `${status ? ` → ${status}` : ''}${shortCurl}`,
+        );
+      }
+    }
   }
   return findings;
 }
@@ -265,7 +305,7 @@ export async function fuzz(
     const failed =
       Number(/<testsuite[^>]* failures="(\d+)"/.exec(junit)?.[1] ?? 0) +
       Number(/<testsuite[^>]* errors="(\d+)"/.exec(junit)?.[1] ?? 0);
-    const broke = fuzzed.ok ? [] : schemathesisFindings(output);
+    const broke = schemathesisFindings(junit);
     if (fuzzed.timedOut) broke.push(`schemathesis stopped after ${context.fuzzSeconds} s`);
     if (!fuzzed.ok && broke.length === 0) broke.push(tailOf(output, 5).replace(/\n/g, ' '));
     context.log(`[${id}] schemathesis: ${tailOf(output, 1)}${token ? ' (logged in)' : ''}`);
