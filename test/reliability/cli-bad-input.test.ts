@@ -388,6 +388,20 @@ const CASES: Case[] = [
     stderr: [/"bogus"/, /beginner, intermediate, advanced/],
   },
   {
+    name: 'upgrade to a misspelt stage',
+    args: ['upgrade', '--to', 'intermedate'],
+    code: USAGE_CODE,
+    stderr: [/"intermedate"\. Did you mean "intermediate"\?/],
+  },
+  {
+    name: 'class with an unknown option',
+    args: ['class', 'course.json', '--ot', 'x'],
+    setup: (context) => writeCourse(context, course),
+    code: USAGE_CODE,
+    stderr: [/Unknown option --ot\. Did you mean "--out"\?/],
+    absent: 'x',
+  },
+  {
     name: 'upgrade with a corrupt generation record',
     args: ['upgrade', '--to', 'intermediate'],
     setup: async ({ cwd: dir }) => writeFile(join(dir, '.backend-roadmap.json'), '{ not json'),
