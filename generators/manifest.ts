@@ -39,6 +39,10 @@ export interface SmokeStep {
   status: number;
   /** `name → header:<header>` or `name → json:<dot.path>`; `${name}` is replaced later on. */
   capture?: Record<string, string>;
+  /** Header name → a regular expression its value must match (`"x-cache": "^HIT$"`). */
+  expectHeaders?: Record<string, string>;
+  /** Sends a generated file as multipart/form-data instead of a JSON body. */
+  upload?: { field: string; filename: string; contentType: string; bytes: number };
 }
 
 export interface LayerManifest {

@@ -82,6 +82,16 @@ function capture(
   return { error: `unknown capture "${rule}" (use header:<name> or json:<path>)` };
 }
 
+export function unexpectedHeader(step: SmokeStep, response: Response): string | undefined {
+  for (const [name, pattern] of Object.entries(step.expectHeaders ?? {})) {
+    const value = response.headers.get(name);
+    if (value === null || !new RegExp(pattern, 'i').test(value)) {
+      return `header ${name} is ${value === null ? 'missing' : `"${value}"`}, expected /${pattern}/`;
+    }
+  }
+  return undefined;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -102,8 +112,13 @@ async function call(
     const headers = new Headers(
       Object.entries(step.headers ?? {}).map(([name, value]) => [name, substitute(value, values)]),
     );
-    let body: string | undefined;
-    if (step.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (step.upload) {
+      // fetch sets the multipart boundary itself; the file is filler of the stated size.
+      const { field, filename, contentType, bytes } = step.upload;
+      body = new FormData();
+      body.set(field, new Blob([new Uint8Array(bytes).fill(97)], { type: contentType }), filename);
+    } else if (step.body !== undefined) {
       const filled = substituteDeep(step.body, values);
       body = typeof filled === 'string' ? filled : JSON.stringify(filled);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
@@ -121,6 +136,7 @@ async function call(
     if (response.status !== step.status) {
       error = `expected ${step.status}, got ${response.status}: ${text.slice(0, 300)}`;
     }
+    error ??= unexpectedHeader(step, response);
     for (const [name, rule] of Object.entries(step.capture ?? {})) {
       const captured = capture(rule, response, json);
       if ('value' in captured) values.set(name, captured.value);
