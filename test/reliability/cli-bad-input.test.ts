@@ -30,6 +30,8 @@ interface Case {
   code: number;
   /** Each must match stderr. */
   stderr: readonly RegExp[];
+  /** Each must match stdout (for the one bad environment that is a warning, not a failure). */
+  stdout?: readonly RegExp[];
   /** A target that must not exist afterwards (relative to cwd): nothing half-written. */
   absent?: string;
   /** A target that must exist and be complete afterwards (the install failed, not the render). */
@@ -285,6 +287,15 @@ const CASES: Case[] = [
     stderr: [/`npm install` failed/],
     complete: 'app',
   },
+  {
+    name: 'git missing from PATH (skipped with a message; exit 0 as documented)',
+    args: [...starter, 'app', '--no-install'],
+    env: () => ({ PATH: '/nonexistent' }),
+    code: 0,
+    stderr: [],
+    stdout: [/Skipped git init: git is not installed/],
+    complete: 'app',
+  },
   // No terminal.
   {
     name: 'no terminal and no stage',
@@ -521,6 +532,7 @@ describe('CLI bad input', () => {
         expect(result.code, output).toBe(testCase.code);
       }
       for (const pattern of testCase.stderr) expect(result.stderr, output).toMatch(pattern);
+      for (const pattern of testCase.stdout ?? []) expect(result.stdout, output).toMatch(pattern);
       expect(result.stderr, 'printed once, without a stack trace').not.toMatch(/^\s+at /m);
       expect(await partials(root)).toEqual([]);
       if (testCase.absent !== undefined) {
