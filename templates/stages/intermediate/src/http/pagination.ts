@@ -4,7 +4,7 @@
 //
 //   GET /todos?page=2&limit=10&sort=-createdAt&completed=false
 //   → { "data": [ … ], "page": 2, "limit": 10, "total": 42 }
-import type { Model, QueryFilter } from 'mongoose';
+import type { Model, QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 
 export const DEFAULT_LIMIT = 10;
@@ -51,18 +51,26 @@ export function sortSpec(sort: string): Record<string, 1 | -1> {
   return field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
 }
 
-/** One page of the documents matching `filter`, and how many match in all. */
+/**
+ * One page of the documents matching `filter`, and how many match in all. A list only turns its
+ * rows into JSON, so it reads them with `lean()`: plain objects instead of Mongoose documents
+ * (no change tracking, getters or virtuals such as `id` — use `_id`), several times less CPU and
+ * memory per row. `select` is the projection: only the fields the answer shows leave MongoDB.
+ */
 export async function paginate<T>(
   model: Model<T>,
   filter: QueryFilter<T>,
   { page, limit, sort }: PageQuery,
+  select?: string,
 ) {
   const [data, total] = await Promise.all([
     model
       .find(filter)
+      .select(select ?? '')
       .sort(sortSpec(sort))
       .skip((page - 1) * limit)
-      .limit(limit),
+      .limit(limit)
+      .lean<(T & { _id: Types.ObjectId })[]>(),
     model.countDocuments(filter),
   ]);
   const result: Page<(typeof data)[number]> = { data, page, limit, total };

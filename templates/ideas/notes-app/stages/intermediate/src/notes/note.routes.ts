@@ -15,6 +15,7 @@
 //
 // Every route: 401 without a valid token; 404 for an id that is not yours, unknown, or not an id.
 import { Router, type Request } from 'express';
+import type { Types } from 'mongoose';
 import { assertCanAccess } from '../auth/ownership.js';
 import { currentUser, requireAuth } from '../auth/require-auth.js';
 import { HttpError } from '../http/errors.js';
@@ -26,7 +27,7 @@ import { grammarChecker } from '../services/grammar.js';
 import { safeFileName, uploadOne } from '../uploads/upload.js';
 import { importMarkdown, MARKDOWN_MAX_BYTES, MARKDOWN_TYPES } from './note.import.js';
 import { renderMarkdown } from './note.markdown.js';
-import { NoteModel, type NoteDocument } from './note.model.js';
+import { NoteModel, type Note, type NoteDocument } from './note.model.js';
 import {
   createNoteSchema,
   grammarCheckSchema,
@@ -55,9 +56,10 @@ const markdownFile = uploadOne({
 });
 
 /** What clients see of a note: its fields and its own absolute URL. */
-function toJson(req: Request, note: NoteDocument) {
+function toJson(req: Request, note: Note & { _id: Types.ObjectId }) {
+  const id = note._id.toString();
   return {
-    id: note.id,
+    id,
     title: note.title,
     content: note.content,
     tags: note.tags,
@@ -65,7 +67,7 @@ function toJson(req: Request, note: NoteDocument) {
     owner: note.owner.toString(),
     createdAt: note.createdAt,
     updatedAt: note.updatedAt,
-    url: resourceUrl(req, note.id),
+    url: resourceUrl(req, id),
   };
 }
 

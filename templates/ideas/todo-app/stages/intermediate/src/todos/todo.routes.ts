@@ -14,6 +14,7 @@
 // Without a valid token: 401 { "message": "Unauthorized" }. Another user's todo: 403
 // { "message": "Forbidden" }. An id that is malformed or unknown: 404.
 import { Router, type Request, type RequestHandler } from 'express';
+import type { Types } from 'mongoose';
 import { assertCanAccess } from '../auth/ownership.js';
 import { currentUser, requireAuth, type AuthUser } from '../auth/require-auth.js';
 import { notFound } from '../http/errors.js';
@@ -24,7 +25,7 @@ import { validate } from '../http/validate.js';
 import { notifier } from '../services/notifier.js';
 import { DOCUMENT_TYPES, safeFileName, uploadOne } from '../uploads/upload.js';
 import { AttachmentModel, type AttachmentDocument } from './attachment.model.js';
-import { TodoModel, type TodoDocument } from './todo.model.js';
+import { TodoModel, type Todo, type TodoDocument } from './todo.model.js';
 import {
   attachmentParams,
   createTodoSchema,
@@ -41,10 +42,13 @@ export const todoRouter = Router();
 // Every route below needs a logged-in user: 401 before any handler runs.
 todoRouter.use(requireAuth);
 
-/** What clients see of a todo. */
-function toJson(todo: TodoDocument) {
+/** The fields clients see of a todo: the list reads only these (a projection). */
+const TODO_FIELDS = 'title description completed createdAt updatedAt';
+
+/** What clients see of a todo, from a full document or a lean list row alike. */
+function toJson(todo: Omit<Todo, 'owner'> & { _id: Types.ObjectId }) {
   return {
-    id: todo.id,
+    id: todo._id.toString(),
     title: todo.title,
     description: todo.description,
     completed: todo.completed,
@@ -90,7 +94,7 @@ const list = validate({ query: listTodosQuery });
 todoRouter.get('/', list, async (req, res) => {
   const { completed, ...page } = list.input(req).query;
   const filter = { owner: currentUser(req).id, ...(completed !== undefined && { completed }) };
-  const result = await paginate(TodoModel, filter, page);
+  const result = await paginate(TodoModel, filter, page, TODO_FIELDS);
   res.status(200).json({ ...result, data: result.data.map(toJson) });
 });
 
