@@ -9,7 +9,7 @@ import type { IdeaId, StageId } from '../../generators/catalog.ts';
 import { baseEnvironment, readDotenvExample, withDatabase } from '../verify/environment.ts';
 import { listeningOn } from '../verify/listening.ts';
 import { freePort, run, signalGroup, start, type Started } from '../verify/processes.ts';
-import { startCommand, waitForHttp } from '../verify/starter.ts';
+import { dropDatabase, startCommand, waitForHttp } from '../verify/starter.ts';
 
 export interface SuiteResult {
   suite: string;
@@ -176,18 +176,19 @@ async function boot(
   idea: IdeaId,
   stage: StageId,
   logFile: string,
-): Promise<{ server: Started; baseUrl: string; error?: string }> {
+): Promise<{ server: Started; baseUrl: string; uri: string; error?: string }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}/`;
   const example = readDotenvExample(dir);
   const database = `reliability_${idea}_${stage}_${Date.now().toString(36)}`.replace(/\W/g, '_');
+  const uri = withDatabase(context.mongodbUri, database);
   const env: NodeJS.ProcessEnv = {
     ...baseEnvironment(process.env),
     ...example,
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
-    MONGODB_URI: withDatabase(context.mongodbUri, database),
+    MONGODB_URI: uri,
     PATH: [join(dir, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
   };
   delete env.REDIS_URL;
@@ -199,10 +200,10 @@ async function boot(
   const [shell = 'sh', ...args] = startCommand(dir);
   const server = start(shell, args, { cwd: dir, env, logFile });
   const outcome = await waitForHttp(server, baseUrl, Date.now() + MINUTE);
-  if (!outcome.ok) return { server, baseUrl, error: outcome.detail ?? 'did not start' };
+  if (!outcome.ok) return { server, baseUrl, uri, error: outcome.detail ?? 'did not start' };
   const exposed = (listeningOn(port) ?? []).filter((socket) => !socket.loopback);
-  if (exposed.length > 0) return { server, baseUrl, error: 'listening beyond loopback' };
-  return { server, baseUrl };
+  if (exposed.length > 0) return { server, baseUrl, uri, error: 'listening beyond loopback' };
+  return { server, baseUrl, uri };
 }
 
 function unescapeXml(text: string): string {
@@ -262,7 +263,7 @@ export async function fuzz(
     timeoutMs: 5 * MINUTE,
   });
   if (!built.ok) return { suite, tried: 0, passed: 0, broke: ['npm run build failed'] };
-  const { server, baseUrl, error } = await boot(context, dir, idea, stage, logFile);
+  const { server, baseUrl, uri, error } = await boot(context, dir, idea, stage, logFile);
   try {
     if (error !== undefined) return { suite, tried: 0, passed: 0, broke: [`boot: ${error}`] };
     const documentUrl = new URL('openapi.json', baseUrl).toString();
@@ -314,6 +315,8 @@ export async function fuzz(
     if (server.child.pid !== undefined) signalGroup(server.child.pid, 'SIGTERM');
     await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     if (server.child.pid !== undefined) signalGroup(server.child.pid, 'SIGKILL');
+    // The fuzzer's users and notes go with the database, as the verify matrix does.
+    await dropDatabase(dir, uri, npmEnvironment(), logFile);
   }
 }
 

@@ -260,7 +260,7 @@ export async function verifyStarter(
 }
 
 /** Best effort: the smoke calls' data goes, using the starter's own driver. */
-async function dropDatabase(
+export async function dropDatabase(
   dir: string,
   uri: string,
   env: NodeJS.ProcessEnv,
