@@ -45,7 +45,8 @@ interface VitestJson {
 
 function cliSuite(): SuiteResult {
   const built = spawnSync('npm', ['run', 'build'], { cwd: repoDir, stdio: 'inherit' });
-  if (built.status !== 0) return { suite: 'cli bad input', tried: 0, passed: 0, broke: ['build'] };
+  if (built.status !== 0)
+    return { suite: 'cli bad input + values', tried: 0, passed: 0, broke: ['build'] };
   const report = join(mkdtempSync(join(tmpdir(), 'cbr-reliability-report-')), 'cli.json');
   const vitest = join(repoDir, 'node_modules', 'vitest', 'vitest.mjs');
   spawnSync(
@@ -61,7 +62,7 @@ function cliSuite(): SuiteResult {
     { cwd: repoDir, stdio: 'inherit' },
   );
   if (!existsSync(report))
-    return { suite: 'cli bad input', tried: 0, passed: 0, broke: ['vitest'] };
+    return { suite: 'cli bad input + values', tried: 0, passed: 0, broke: ['vitest'] };
   const json = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
   rmSync(dirname(report), { recursive: true, force: true });
   const broke = json.testResults.flatMap((file) =>
@@ -70,7 +71,7 @@ function cliSuite(): SuiteResult {
       .map((test) => `${test.title}: ${(test.failureMessages[0] ?? '').split('\n')[0]}`),
   );
   return {
-    suite: 'cli bad input',
+    suite: 'cli bad input + values',
     tried: json.numTotalTests - json.numPendingTests,
     passed: json.numPassedTests,
     broke,
