@@ -40,11 +40,14 @@ export function cacheJsonResponses(
     res.setHeader('X-Cache', cached === undefined ? 'BYPASS' : 'MISS');
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
-      if (res.statusCode === 200 && cached === null) {
-        // Store in the background: the client does not wait for Redis. cacheSet never throws.
-        void cacheSet({ ...entry, tags: [...entry.tags, ...tagsFor(body)] }, body);
-      }
-      return send(body);
+      if (res.statusCode !== 200 || cached !== null) return send(body);
+      // Store first, answer second. Once the client has this answer it may write at once, and
+      // that write deletes the entry; a store still in flight would land after the delete and
+      // serve stale data until the TTL ends. cacheSet never rejects (Redis down: a no-op).
+      void cacheSet({ ...entry, tags: [...entry.tags, ...tagsFor(body)] }, body).finally(() =>
+        send(body),
+      );
+      return res;
     };
     next();
   };
