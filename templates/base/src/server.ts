@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { config } from './config.js';
 import { openConnections } from './connections.js';
 import { logger } from './logger.js';
+import { attachRealtime } from './realtime.js';
 
 /** How long requests in flight get to finish after SIGTERM before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,6 +25,8 @@ async function start(): Promise<void> {
   const closeConnections = await openConnections();
 
   const server = createServer(createApp());
+  // Real-time connections (if this project has any) share the HTTP server and its port.
+  const closeRealtime = attachRealtime(server);
   // TODO(mistake:hardcoded-config): `server.listen(3000)` is the classic: the next project on
   // the same machine, a container platform or a classmate's laptop needs another port. The
   // port and the interface come from config (PORT, HOST); `npm run lint` rejects literals here.
@@ -46,7 +49,9 @@ async function start(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
 
-    // 1. Stop accepting connections and wait for the open requests to complete.
+    // 1. Stop accepting connections and wait for the open requests to complete. Open
+    // real-time connections never finish by themselves, so close those first.
+    await closeRealtime();
     const closed = new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
     });
