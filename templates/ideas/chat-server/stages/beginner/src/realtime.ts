@@ -20,13 +20,17 @@ export function attachRealtime(server: HttpServer): CloseRealtime {
   // The same CORS rule as the HTTP API: which other web pages may connect.
   const io = new Server(server, { cors: { origin: config.corsOrigin } });
 
+  // Connected chat clients. (Not `io.engine.clientsCount`: while a `disconnect` handler runs,
+  // the engine still counts the client that is leaving.)
+  const online = () => io.of('/').sockets.size;
+
   io.on('connection', (socket) => {
     const parsedName = chatNameSchema.safeParse((socket.handshake.auth as { name?: unknown }).name);
     const name = parsedName.success ? parsedName.data : `guest-${socket.id.slice(0, 4)}`;
     // `socket.broadcast` is everyone except this socket: the sender already knows.
-    socket.broadcast.emit('joined', { name, online: io.engine.clientsCount });
-    socket.emit('welcome', { name, online: io.engine.clientsCount });
-    logger.info({ name, online: io.engine.clientsCount }, 'Chat client connected');
+    socket.broadcast.emit('joined', { name, online: online() });
+    socket.emit('welcome', { name, online: online() });
+    logger.info({ name, online: online() }, 'Chat client connected');
 
     socket.on('message', (payload: unknown) => {
       const input = chatMessageSchema.safeParse(payload);
@@ -55,8 +59,8 @@ export function attachRealtime(server: HttpServer): CloseRealtime {
     });
 
     socket.on('disconnect', () => {
-      io.emit('left', { name, online: io.engine.clientsCount });
-      logger.info({ name, online: io.engine.clientsCount }, 'Chat client disconnected');
+      io.emit('left', { name, online: online() });
+      logger.info({ name, online: online() }, 'Chat client disconnected');
     });
   });
 
