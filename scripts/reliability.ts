@@ -181,7 +181,12 @@ console.log('\nreliability:\n');
 printTable(results);
 const counted = results.filter((result) => result.blocked === undefined);
 const passed = counted.reduce((sum, result) => sum + result.passed, 0);
-const failed = counted.reduce((sum, result) => sum + (result.tried - result.passed), 0);
+// A suite that broke before it could count its cases (a failed build, a boot error) is one
+// failure, never a silent zero.
+const failed = counted.reduce(
+  (sum, result) => sum + Math.max(result.tried - result.passed, result.broke.length > 0 ? 1 : 0),
+  0,
+);
 const blocked = results.length - counted.length;
 console.log(
   `\n${passed} passed, ${failed} failed${blocked > 0 ? ` (${blocked} suite(s) blocked)` : ''}`,

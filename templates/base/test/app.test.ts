@@ -31,7 +31,9 @@ describe('the API as a whole', () => {
       .send('{"title": ');
     expect(res.status).toBe(400);
     expect(res.body).toEqual(
-      errorBody(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.')),
+      errorBody(
+        new HttpError(400, 'invalid_json', 'The request body is not a JSON object or array.'),
+      ),
     );
   });
 

@@ -96,7 +96,7 @@ function toHttpError(error: unknown): HttpError {
   // The body could not even be parsed (broken JSON) or was too large: 400 / 413.
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') {
-      return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+      return new HttpError(400, 'invalid_json', 'The request body is not a JSON object or array.');
     }
     return new HttpError(error.status, error.type.replaceAll('.', '_'), 'The request was refused.');
   }

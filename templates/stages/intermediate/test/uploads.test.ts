@@ -47,6 +47,15 @@ describe('uploadOne()', () => {
     expect(res.body).toEqual({ name: 'cat.png', size: PNG.length, stored: null, inMemory: true });
   });
 
+  it('answers a broken multipart body with 400, never a 500', async () => {
+    // Found by fuzzing: a multipart content type without its boundary made the parser throw.
+    const res = await request(app)
+      .post('/memory')
+      .set('Content-Type', 'multipart/form-data')
+      .send('not really multipart');
+    expect(res.status).toBe(400);
+  });
+
   it('answers a file over the limit with 413', async () => {
     const res = await request(app)
       .post('/memory')

@@ -47,6 +47,21 @@ function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
+/**
+ * What any route with a body can answer before its handler runs, so each route need not repeat
+ * it (and the document never forgets it): the body parser's 400 and 413, and validation's 422.
+ */
+function bodyResponses(operation: Operation): Record<number, string> {
+  const responses: Record<number, string> = {
+    400: operation.file
+      ? 'The multipart/form-data body could not be read'
+      : 'The body is not a JSON object (or not JSON at all)',
+    413: 'The body is too large',
+  };
+  if (operation.body) responses[422] = 'The body does not match the schema';
+  return responses;
+}
+
 function operationObject(path: string, operation: Operation) {
   const parameters = [
     ...[...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -79,7 +94,9 @@ function operationObject(path: string, operation: Operation) {
     ...(parameters.length > 0 && { parameters }),
     ...(content && { requestBody: { required: true, content } }),
     responses: Object.fromEntries(
-      Object.entries(operation.responses).map(([status, description]) => [status, { description }]),
+      Object.entries({ ...(content && bodyResponses(operation)), ...operation.responses }).map(
+        ([status, description]) => [status, { description }],
+      ),
     ),
   };
 }

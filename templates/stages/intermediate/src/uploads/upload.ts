@@ -90,6 +90,15 @@ export function uploadOne({ field, maxBytes, types, storage = 'memory' }: Upload
         );
         return;
       }
+      // Anything else from the multipart parser (no boundary, a malformed part header, a body
+      // cut short) is the client's broken request: 400, not a 500. Errors of our own (HttpError
+      // from the file filter) and of the disk (`errno`: full, unwritable) pass on unchanged.
+      if (error && !(error instanceof HttpError) && !(error instanceof Error && 'errno' in error)) {
+        next(
+          new HttpError(400, 'invalid_upload', 'The multipart/form-data body could not be read.'),
+        );
+        return;
+      }
       if (error) {
         next(error);
         return;
