@@ -37,6 +37,10 @@ input.on('line', (line) => {
   socket.emit('message', { text: line });
 });
 // End of input (Ctrl+D, or the end of a piped file): leave the chat and let the process end.
+// Lines just typed may still be on their way; closing now would drop them, so wait for the
+// connection's write buffer to drain first.
 input.on('close', () => {
-  socket.close();
+  const engine = socket.io.engine;
+  if (engine.writeBuffer.length === 0) socket.close();
+  else engine.once('drain', () => socket.close());
 });
