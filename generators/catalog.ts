@@ -219,7 +219,7 @@ export const IDEAS: readonly Idea[] = [
     title: 'Chat server',
     summary: 'A real-time chat server.',
     contracts: { beginner: 'roadmap.sh Broadcast Server' },
-    available: [],
+    available: ['beginner'],
   },
 ];
 
