@@ -4,9 +4,19 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDEAS, STAGE_IDS } from '../../generators/catalog.ts';
 import { renderStarterSync } from '../../generators/render.ts';
 import { parseCourse, type Course, type CourseProblem } from '../../src/class/course.ts';
 import { assertBuilt, runBin } from './run-bin.ts';
+
+/** A starter the catalog does not offer yet, so the case holds as starters land. */
+const [UNAVAILABLE] = IDEAS.flatMap((idea) =>
+  STAGE_IDS.filter((stage) => !idea.available.includes(stage)).map((stage) => ({
+    idea: idea.id,
+    stage,
+  })),
+);
+if (!UNAVAILABLE) throw new Error('every starter is available: drop the "not available" case');
 
 let cwd: string;
 
@@ -212,9 +222,11 @@ describe('class: refusing a bad course file before writing anything', () => {
     ],
     [
       'a stage without templates yet, or a mode that does not exist',
-      '{\n  "idea": "blog",\n  "stage": "beginner",\n  "mode": "exam",\n  "students": ["a"]\n}\n',
+      `{\n  "idea": "${UNAVAILABLE.idea}",\n  "stage": "${UNAVAILABLE.stage}",\n  "mode": "exam",\n  "students": ["a"]\n}\n`,
       [
-        /c\.json:3: stage: the blog starter is not available at stage beginner yet/,
+        new RegExp(
+          `c\\.json:3: stage: the ${UNAVAILABLE.idea} starter is not available at stage ${UNAVAILABLE.stage} yet`,
+        ),
         /c\.json:4: mode: unknown mode "exam"/,
       ],
     ],
