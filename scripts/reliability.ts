@@ -1,11 +1,13 @@
 // One command for the reliability suites (docs/reliability.md):
 //
-//   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--only <idea/stage>]
+//   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--no-faults] [--only <idea/stage>]
 //                          [--max-examples <n>] [--fuzz-seconds <s>] [--keep]
 //
 // 1. the CLI bad-input suite (test/reliability, vitest with its JSON reporter, built bin);
 // 2. per available intermediate/advanced starter: its own tests, `npm audit`, and Schemathesis
-//    against its /openapi.json (needs MONGODB_URI, and REDIS_URL for advanced starters).
+//    against its /openapi.json (needs MONGODB_URI, and REDIS_URL for advanced starters);
+// 3. per available advanced starter: load and faults (scripts/reliability/faults.ts) on
+//    databases of the suite's own, which it kills and restarts under load.
 // Prints a table (suite, tried, passed, what broke) and `N passed, N failed`; exits 1 when a
 // case failed. A suite that cannot run here (no database, no advisory endpoint) is "blocked".
 import { spawnSync } from 'node:child_process';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     'cli-only': { type: 'boolean', default: false },
     'no-tests': { type: 'boolean', default: false },
     'no-fuzz': { type: 'boolean', default: false },
+    'no-faults': { type: 'boolean', default: false },
     'max-examples': { type: 'string', default: '10' },
     'fuzz-seconds': { type: 'string', default: '240' },
     keep: { type: 'boolean', default: false },
@@ -133,7 +136,11 @@ async function starterSuites(): Promise<SuiteResult[]> {
         log: (line: string) => console.log(`reliability: ${line}`),
       };
       results.push(
-        ...(await checkStarter(context, idea, stage, { tests: !values['no-tests'], fuzz: fuzzOn })),
+        ...(await checkStarter(context, idea, stage, {
+          tests: !values['no-tests'],
+          fuzz: fuzzOn,
+          faults: !values['no-faults'],
+        })),
       );
       if (!values.keep) rmSync(join(workDir, `${idea}-${stage}`), { recursive: true, force: true });
     }

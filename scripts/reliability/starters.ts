@@ -8,6 +8,8 @@ import { delimiter, join } from 'node:path';
 import type { IdeaId, StageId } from '../../generators/catalog.ts';
 import { baseEnvironment, readDotenvExample, withDatabase } from '../verify/environment.ts';
 import { listeningOn } from '../verify/listening.ts';
+import { faults } from './faults.ts';
+import { securityProbe, type OpenApiDocument } from './probe.ts';
 import { freePort, run, signalGroup, start, type Started } from '../verify/processes.ts';
 import { dropDatabase, startCommand, waitForHttp } from '../verify/starter.ts';
 
@@ -141,12 +143,8 @@ export async function audit(id: string, dir: string, logFile: string): Promise<S
   return { suite, tried: 0, passed: 0, broke: [], blocked: tailOf(output, 1) };
 }
 
-interface OpenApi {
-  paths?: Record<string, unknown>;
-}
-
 /** Registers a fresh user and logs in, through the register/login paths the document lists. */
-async function login(baseUrl: string, document: OpenApi): Promise<string | undefined> {
+async function login(baseUrl: string, document: OpenApiDocument): Promise<string | undefined> {
   const paths = Object.keys(document.paths ?? {});
   const register = paths.find((path) => /\/register$/.test(path));
   const loginPath = paths.find((path) => /\/login$/.test(path));
@@ -169,18 +167,21 @@ async function login(baseUrl: string, document: OpenApi): Promise<string | undef
   return json.token ?? json.accessToken;
 }
 
-/** Boots the built starter in production on a loopback port, as the verify matrix does. */
-async function boot(
+/**
+ * Boots the built starter in production on a loopback port, as the verify matrix does, in a
+ * fresh database unless `database` names one (the fault suite boots twice on the same data).
+ */
+export async function boot(
   context: StarterContext,
   dir: string,
   idea: IdeaId,
   stage: StageId,
   logFile: string,
+  database = `reliability_${idea}_${stage}_${Date.now().toString(36)}`.replace(/\W/g, '_'),
 ): Promise<{ server: Started; baseUrl: string; uri: string; error?: string }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}/`;
   const example = readDotenvExample(dir);
-  const database = `reliability_${idea}_${stage}_${Date.now().toString(36)}`.replace(/\W/g, '_');
   const uri = withDatabase(context.mongodbUri, database);
   const env: NodeJS.ProcessEnv = {
     ...baseEnvironment(process.env),
@@ -254,7 +255,7 @@ export async function fuzz(
   idea: IdeaId,
   stage: StageId,
   logFile: string,
-): Promise<SuiteResult> {
+): Promise<SuiteResult[]> {
   const suite = `fuzz ${id}`;
   const built = await run('npm', ['run', 'build'], {
     cwd: dir,
@@ -262,16 +263,17 @@ export async function fuzz(
     logFile,
     timeoutMs: 5 * MINUTE,
   });
-  if (!built.ok) return { suite, tried: 0, passed: 0, broke: ['npm run build failed'] };
+  if (!built.ok) return [{ suite, tried: 0, passed: 0, broke: ['npm run build failed'] }];
   const { server, baseUrl, uri, error } = await boot(context, dir, idea, stage, logFile);
   try {
-    if (error !== undefined) return { suite, tried: 0, passed: 0, broke: [`boot: ${error}`] };
+    if (error !== undefined) return [{ suite, tried: 0, passed: 0, broke: [`boot: ${error}`] }];
     const documentUrl = new URL('openapi.json', baseUrl).toString();
     const response = await fetch(documentUrl, { signal: AbortSignal.timeout(10_000) });
     if (response.status !== 200) {
-      return { suite, tried: 0, passed: 0, broke: [], blocked: 'no /openapi.json' };
+      return [{ suite, tried: 0, passed: 0, broke: [], blocked: 'no /openapi.json' }];
     }
-    const token = await login(baseUrl, (await response.json()) as OpenApi);
+    const document = (await response.json()) as OpenApiDocument;
+    const token = await login(baseUrl, document);
     const args = [
       'run',
       documentUrl,
@@ -292,13 +294,13 @@ export async function fuzz(
       join(dir, '.reliability-fuzz.xml'),
       ...(token === undefined ? [] : ['-H', `Authorization: Bearer ${token}`]),
     ];
-    const fuzzed = await run(context.schemathesis, args, {
+    const fuzzRun = await run(context.schemathesis, args, {
       cwd: dir,
       env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
       logFile,
       timeoutMs: context.fuzzSeconds * 1000,
     });
-    const output = fuzzed.tail.text();
+    const output = fuzzRun.tail.text();
     const junit = existsSync(join(dir, '.reliability-fuzz.xml'))
       ? readFileSync(join(dir, '.reliability-fuzz.xml'), 'utf8')
       : '';
@@ -307,10 +309,13 @@ export async function fuzz(
       Number(/<testsuite[^>]* failures="(\d+)"/.exec(junit)?.[1] ?? 0) +
       Number(/<testsuite[^>]* errors="(\d+)"/.exec(junit)?.[1] ?? 0);
     const broke = schemathesisFindings(junit);
-    if (fuzzed.timedOut) broke.push(`schemathesis stopped after ${context.fuzzSeconds} s`);
-    if (!fuzzed.ok && broke.length === 0) broke.push(tailOf(output, 5).replace(/\n/g, ' '));
+    if (fuzzRun.timedOut) broke.push(`schemathesis stopped after ${context.fuzzSeconds} s`);
+    if (!fuzzRun.ok && broke.length === 0) broke.push(tailOf(output, 5).replace(/\n/g, ' '));
     context.log(`[${id}] schemathesis: ${tailOf(output, 1)}${token ? ' (logged in)' : ''}`);
-    return { suite, tried, passed: Math.max(tried - failed, 0), broke };
+    const fuzzed = { suite, tried, passed: Math.max(tried - failed, 0), broke };
+    context.log(`[${id}] security probe`);
+    const secret = readDotenvExample(dir).JWT_SECRET;
+    return [fuzzed, await securityProbe(id, baseUrl, document, token, stage, secret)];
   } finally {
     if (server.child.pid !== undefined) signalGroup(server.child.pid, 'SIGTERM');
     await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -325,7 +330,7 @@ export async function checkStarter(
   context: StarterContext,
   idea: IdeaId,
   stage: StageId,
-  suites: { tests: boolean; fuzz: boolean },
+  suites: { tests: boolean; fuzz: boolean; faults: boolean },
 ): Promise<SuiteResult[]> {
   const id = `${idea}/${stage}`;
   const logFile = join(context.workDir, `${idea}-${stage}.log`);
@@ -343,7 +348,11 @@ export async function checkStarter(
   results.push(await audit(id, dir, logFile));
   if (suites.fuzz) {
     context.log(`[${id}] schemathesis`);
-    results.push(await fuzz(context, id, dir, idea, stage, logFile));
+    results.push(...(await fuzz(context, id, dir, idea, stage, logFile)));
+  }
+  if (suites.faults && stage === 'advanced') {
+    context.log(`[${id}] load and faults`);
+    results.push(await faults(context, id, dir, idea, stage, logFile));
   }
   return results;
 }

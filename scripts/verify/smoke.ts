@@ -15,6 +15,8 @@ export interface SmokeOutcome {
   ok: boolean;
   calls: SmokeCall[];
   serverErrors: number;
+  /** What the steps captured, by name (the reliability suites carry on from there). */
+  values: ReadonlyMap<string, string>;
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -168,7 +170,7 @@ export async function runSmoke(
     }
     calls.push(done);
     onCall(done);
-    if (done.error !== undefined) return { ok: false, calls, serverErrors };
+    if (done.error !== undefined) return { ok: false, calls, serverErrors, values };
   }
-  return { ok: true, calls, serverErrors };
+  return { ok: true, calls, serverErrors, values };
 }

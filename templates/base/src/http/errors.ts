@@ -55,6 +55,23 @@ function isDuplicateKeyError(
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }
 
+/**
+ * The database cannot be reached right now (stopped, restarting, network cut). Neither the
+ * client's fault nor a bug: 503 Service Unavailable tells clients and load balancers to retry
+ * later, where a 500 would say "broken". While it reconnects, Mongoose queues queries and fails
+ * them after `bufferTimeoutMS`, so a lost connection is the sign, whatever the error's name.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof mongoose.Error.MongooseServerSelectionError) return true;
+  const name = error instanceof Error ? error.name : '';
+  if (
+    /^Mongo(Network|NetworkTimeout|ServerSelection|PoolCleared|TopologyClosed)Error$/.test(name)
+  ) {
+    return true;
+  }
+  return mongoose.connection.readyState !== mongoose.ConnectionStates.connected;
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
 
@@ -101,6 +118,10 @@ function toHttpError(error: unknown): HttpError {
     return new HttpError(error.status, error.type.replaceAll('.', '_'), 'The request was refused.');
   }
 
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(503, 'database_unavailable', 'The database is unavailable; try again.');
+  }
+
   // Anything else is a bug or an outage on our side. Say so without leaking internals: stack
   // traces and database messages help attackers, not clients. Outside production the message
   // is shown to speed up your debugging; the full error is always in the log.
@@ -117,6 +138,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   const httpError = toHttpError(error);
   if (httpError.status >= 500) req.log.error({ err: error }, 'Request failed');
+  // When to try again (RFC 9110): the database usually comes back within seconds.
+  if (httpError.status === 503) res.set('Retry-After', '5');
 
   res.status(httpError.status).json(errorBody(httpError));
 };
