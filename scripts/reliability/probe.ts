@@ -100,7 +100,7 @@ function injectedBody(schema: SchemaDoc): string {
   return JSON.stringify(body);
 }
 
-function probesFor(
+export function probesFor(
   document: OpenApiDocument,
   auth: { word: string; token: string | undefined },
   secret: string | undefined,
