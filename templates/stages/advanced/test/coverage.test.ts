@@ -4,17 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import project from '../vitest.config.js';
 
-interface Thresholds {
-  lines?: number;
-  statements?: number;
-  functions?: number;
-  branches?: number;
-}
-
 describe('the coverage threshold', () => {
   it('is set for lines, statements, functions (80%) and branches (70%), or higher', () => {
-    const coverage = project.test?.coverage as { thresholds?: Thresholds } | undefined;
-    const thresholds = coverage?.thresholds ?? {};
+    const thresholds = project.test?.coverage?.thresholds ?? {};
     expect(thresholds.lines, 'lines').toBeGreaterThanOrEqual(80);
     expect(thresholds.statements, 'statements').toBeGreaterThanOrEqual(80);
     expect(thresholds.functions, 'functions').toBeGreaterThanOrEqual(80);
