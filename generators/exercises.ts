@@ -135,7 +135,8 @@ export function resolveRegions(
     if (line !== commented && !line.startsWith(`${commented} `)) {
       throw new Error(`${at}: the exercise side of a region must be commented with "${commented} "`);
     }
-    if (keep === 'exercise') out.push(`${region.indent}${line.slice(commented.length + 1)}`);
+    if (keep !== 'exercise') return;
+    out.push(line === commented ? '' : `${region.indent}${line.slice(commented.length + 1)}`);
   });
   if (region) throw new Error(`${path}:${region.line}: exercise region ${region.id} has no end`);
   return { content: out.join('\n'), ids };
