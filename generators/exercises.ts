@@ -133,7 +133,9 @@ export function resolveRegions(
     // The exercise side is commented out in the template: uncomment it at the marker's indent.
     const commented = `${region.indent}${region.prefix}`;
     if (line !== commented && !line.startsWith(`${commented} `)) {
-      throw new Error(`${at}: the exercise side of a region must be commented with "${commented} "`);
+      throw new Error(
+        `${at}: the exercise side of a region must be commented with "${commented} "`,
+      );
     }
     if (keep !== 'exercise') return;
     out.push(line === commented ? '' : `${region.indent}${line.slice(commented.length + 1)}`);

@@ -10,7 +10,13 @@ export function catalogJson(version: string): string {
     planned: STAGE_IDS.filter((stage) => !idea.available.includes(stage)),
   }));
   // `modes`: what --mode accepts; in exercise mode the mistakes of the chosen stage are exercises.
-  const catalog = { generator: 'create-backend-roadmap', version, modes: MODES, stages: STAGES, ideas };
+  const catalog = {
+    generator: 'create-backend-roadmap',
+    version,
+    modes: MODES,
+    stages: STAGES,
+    ideas,
+  };
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 

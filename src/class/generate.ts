@@ -75,7 +75,8 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
   } as const;
   const template = renderStarterSync(request);
   // Exercise mode: the teacher's copy is the same starter with every exercise fixed.
-  const solved = course.mode === 'exercise' ? renderStarterSync({ ...request, solution: true }) : template;
+  const solved =
+    course.mode === 'exercise' ? renderStarterSync({ ...request, solution: true }) : template;
 
   const planned: Copy[] = [
     ...course.seats.map((seat) => ({
