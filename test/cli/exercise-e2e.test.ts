@@ -29,7 +29,7 @@ function skipReason(stage: StageId): string | undefined {
 let root: string | undefined;
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 function npm(args: string[], cwd: string, timeout = 300_000) {
   const result = spawnSync('npm', args, {
