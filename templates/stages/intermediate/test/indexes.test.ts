@@ -50,7 +50,8 @@ describe('the user document', () => {
       api().post(authPath('/login')).send({ email: user.email, password: user.password });
     expect((await login()).status).toBe(200);
     const afterOne = await stored();
-    for (let count = 0; count < 5; count += 1) expect((await login()).status).toBe(200);
+    for (let count = 0; count < 3; count += 1) expect((await login()).status).toBe(200);
     expect(await stored()).toBe(afterOne);
-  });
+    // Each login hashes a password on purpose (argon2 is slow by design): give it time.
+  }, 30_000);
 });
