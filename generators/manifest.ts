@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdeaId, StageId } from './catalog.ts';
+import type { ExerciseEntry } from './exercises.ts';
 import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
 
 export interface EnvVar {
@@ -60,6 +61,10 @@ export interface LayerManifest {
   concepts?: Record<string, ConceptEntry>;
   mistakes?: Record<string, MistakeEntry>;
   smoke?: SmokeStep[];
+  /** Mistake id → its exercise: region files and guard tests (generators/exercises.ts). */
+  exercises?: Record<string, ExerciseEntry>;
+  /** Scripts only exercise starters get (`exercises`). */
+  exerciseScripts?: Record<string, string>;
 }
 
 /** The merge of every layer of one starter. Lists are complete, never undefined. */
@@ -73,6 +78,8 @@ export interface MergedManifest {
   concepts: Record<string, ConceptEntry>;
   mistakes: Record<string, MistakeEntry>;
   smoke: SmokeStep[];
+  exercises: Record<string, ExerciseEntry>;
+  exerciseScripts: Record<string, string>;
   readmeParts: string[];
   /** The layer each of `readmeParts` came from. */
   readmePartLayers: string[];
@@ -102,6 +109,8 @@ function emptyManifest(): MergedManifest {
     concepts: {},
     mistakes: {},
     smoke: [],
+    exercises: {},
+    exerciseScripts: {},
     readmeParts: [],
     readmePartLayers: [],
   };
@@ -122,6 +131,22 @@ function mergeEntries<T extends { files: string[] }>(
     merged[id] = earlier
       ? { ...earlier, ...entry, files: unique([...earlier.files, ...entry.files]) }
       : entry;
+  }
+  return merged;
+}
+
+/** A later layer extends an exercise: more region files, more guard tests. */
+function mergeExercises(
+  into: Record<string, ExerciseEntry>,
+  from: Record<string, ExerciseEntry> | undefined,
+): Record<string, ExerciseEntry> {
+  const merged = { ...into };
+  for (const [id, entry] of Object.entries(from ?? {})) {
+    const earlier = merged[id];
+    merged[id] = {
+      files: unique([...(earlier?.files ?? []), ...(entry.files ?? [])]),
+      tests: unique([...(earlier?.tests ?? []), ...(entry.tests ?? [])]),
+    };
   }
   return merged;
 }
@@ -165,6 +190,8 @@ export function mergeManifest(
     mistakes: mergeEntries(into.mistakes, layer.mistakes),
     // Each stage's idea delta describes the API of that stage, so the last one that has steps wins.
     smoke: layer.smoke ?? into.smoke,
+    exercises: mergeExercises(into.exercises, layer.exercises),
+    exerciseScripts: { ...into.exerciseScripts, ...layer.exerciseScripts },
     ...mergeReadmeParts(into, layerId, readmePart),
   };
 }

@@ -7,7 +7,16 @@ import { toolInfo } from './tool-info.ts';
 export const RECORD_FILE = '.backend-roadmap.json';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
-export type Mode = 'guided';
+/**
+ * guided: the complete starter, every mistake marked beside code that avoids it. exercise: the
+ * mistakes of the chosen stage are left in the code for the learner to fix (generators/exercises.ts).
+ */
+export const MODES = ['guided', 'exercise'] as const;
+export type Mode = (typeof MODES)[number];
+
+export function isMode(value: string): value is Mode {
+  return (MODES as readonly string[]).includes(value);
+}
 
 export interface GenerationOptions {
   packageManager: PackageManager;

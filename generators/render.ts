@@ -1,9 +1,19 @@
 // Turns (idea, stage, name, options) into the complete list of a starter's files, in memory.
 // Pure with respect to the target: it reads templates and writes nothing, so `--dry-run`, the
 // plop action and the render tests all share it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { getIdea, getStage, stagesUpTo, type IdeaId, type StageId } from './catalog.ts';
+import {
+  ANY_EXERCISE,
+  EXERCISE_MODE_FOLDER,
+  EXERCISES_FILE,
+  exercisesJson,
+  moveTestContent,
+  resolveRegions,
+  stageExercises,
+  type Exercise,
+} from './exercises.ts';
 import { renderTemplate } from './handlebars.ts';
 import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
 import { MANIFEST_FILE, README_PART_FILE, mergeLayers, type MergedManifest } from './manifest.ts';
@@ -18,6 +28,11 @@ export interface StarterRequest {
   stage: StageId;
   projectName: string;
   options: GenerationOptions;
+  /**
+   * Exercise mode only: the starter with every exercise already fixed (the guided side of each
+   * region), laid out like the learner's. The reference fix: the class's solution/ copy.
+   */
+  solution?: boolean;
 }
 
 export interface RenderedFile {
@@ -50,22 +65,36 @@ interface SourceFile {
   isTemplate: boolean;
 }
 
-/** Later layers replace earlier ones path by path. */
-function overlayLayers(templatesDir: string, layerIds: string[]): Map<string, SourceFile> {
+/**
+ * Later layers replace earlier ones path by path. A layer's `exercise-mode/` folder is output
+ * only in exercise mode, at the root, after the layer's other files.
+ */
+function overlayLayers(
+  templatesDir: string,
+  layerIds: string[],
+  exerciseMode: boolean,
+): Map<string, SourceFile> {
   const files = new Map<string, SourceFile>();
-  for (const layerId of layerIds) {
-    const layerDir = join(templatesDir, layerId);
-    // An idea folder holds its stage deltas in `stages/`; those are layers of their own.
-    const nested = layerId.startsWith('ideas/') && !layerId.includes('/stages/');
-    const skip = new Set([...LAYER_DATA_FILES, ...(nested ? ['stages'] : [])]);
-    for (const path of listFiles(layerDir, skip)) {
+  const add = (dir: string, skip: ReadonlySet<string>) => {
+    for (const path of listFiles(dir, skip)) {
       const isTemplate = path.endsWith(TEMPLATE_SUFFIX);
       const output = (isTemplate ? path.slice(0, -TEMPLATE_SUFFIX.length) : path)
         .split('/')
         .map(outputSegment)
         .join('/');
-      files.set(output, { source: join(layerDir, path), isTemplate });
+      files.set(output, { source: join(dir, path), isTemplate });
     }
+  };
+  for (const layerId of layerIds) {
+    const layerDir = join(templatesDir, layerId);
+    // An idea folder holds its stage deltas in `stages/`; those are layers of their own.
+    const nested = layerId.startsWith('ideas/') && !layerId.includes('/stages/');
+    add(
+      layerDir,
+      new Set([...LAYER_DATA_FILES, EXERCISE_MODE_FOLDER, ...(nested ? ['stages'] : [])]),
+    );
+    const exerciseDir = join(layerDir, EXERCISE_MODE_FOLDER);
+    if (exerciseMode && existsSync(exerciseDir)) add(exerciseDir, new Set());
   }
   return files;
 }
@@ -73,6 +102,13 @@ function overlayLayers(templatesDir: string, layerIds: string[]): Map<string, So
 function packageManagerCommands(options: GenerationOptions) {
   const name = options.packageManager;
   return { name, install: `${name} install`, run: `${name} run` };
+}
+
+/** The exercises of an exercise starter (none in guided mode). */
+export function exercisesOf(request: StarterRequest, manifest: MergedManifest): Exercise[] {
+  return request.options.mode === 'exercise'
+    ? stageExercises(request.stage, manifest.exercises)
+    : [];
 }
 
 /** What `.hbs` files see. Documented in docs/templates.md. */
@@ -103,11 +139,69 @@ export function templateContext(request: StarterRequest, manifest: MergedManifes
     ),
     env: manifest.env,
     app: manifest.app,
-    scripts: manifest.scripts,
+    scripts: scriptsOf(request, manifest),
+    mode: request.options.mode,
+    // Set only in exercise mode, so `{{#if exercise}}` sections vanish from guided starters.
+    exercise:
+      request.options.mode === 'exercise'
+        ? { stage, exercises: exercisesOf(request, manifest), file: EXERCISES_FILE }
+        : undefined,
     readmeParts: manifest.readmeParts,
     generator: toolInfo(),
     pm: packageManagerCommands(request.options),
   };
+}
+
+function scriptsOf(request: StarterRequest, manifest: MergedManifest): Record<string, string> {
+  return request.options.mode === 'exercise'
+    ? { ...manifest.scripts, ...manifest.exerciseScripts }
+    : manifest.scripts;
+}
+
+/**
+ * Exercise regions → one side each; in exercise mode, the exercises' guard tests move to
+ * exercises/ and the list of exercises is written beside them.
+ */
+function applyExercises(
+  files: RenderedFile[],
+  request: StarterRequest,
+  exercises: readonly Exercise[],
+): RenderedFile[] {
+  const exerciseMode = request.options.mode === 'exercise';
+  const broken = new Set(request.solution ? [] : exercises.map((exercise) => exercise.id));
+  const side = (id: string) =>
+    (id === ANY_EXERCISE ? exerciseMode : broken.has(id)) ? 'exercise' : 'guided';
+  const found = new Map<string, string[]>();
+  const resolved = files.map((file) => {
+    const { content, ids } = resolveRegions(file.content, file.path, side);
+    found.set(file.path, ids);
+    return { path: file.path, content };
+  });
+  if (!exerciseMode) return resolved;
+
+  const moves = new Map<string, string>();
+  for (const exercise of exercises) {
+    for (const path of exercise.files) {
+      if (!found.get(path)?.includes(exercise.id)) {
+        throw new Error(
+          `Exercise ${exercise.id}: ${path} has no "exercise:start ${exercise.id}" region (did a later layer replace the file without it?)`,
+        );
+      }
+    }
+    for (const test of exercise.tests) moves.set(test.replace(/^[^/]+\//, 'test/'), test);
+  }
+  const byPath = new Map(resolved.map((file) => [file.path, file]));
+  for (const [from, to] of moves) {
+    const file = byPath.get(from);
+    if (!file) throw new Error(`Exercise guard test ${from} is not part of this starter`);
+    byPath.delete(from);
+    byPath.set(to, { path: to, content: moveTestContent(file.content) });
+  }
+  byPath.set(EXERCISES_FILE, {
+    path: EXERCISES_FILE,
+    content: exercisesJson(request.stage, exercises),
+  });
+  return [...byPath.values()];
 }
 
 export function renderStarterSync(
@@ -117,16 +211,21 @@ export function renderStarterSync(
   const layerIds = layerIdsFor(request.idea, request.stage, templatesDir);
   const manifest = mergeLayers(templatesDir, layerIds);
   const context = templateContext(request, manifest);
-  const files = [...overlayLayers(templatesDir, layerIds)].map(([path, file]) => {
+  const exerciseMode = request.options.mode === 'exercise';
+  const rendered = [...overlayLayers(templatesDir, layerIds, exerciseMode)].map(([path, file]) => {
     const source = readFileSync(file.source, 'utf8');
     return {
       path,
       content: file.isTemplate ? renderTemplate(source, context, file.source) : source,
     };
   });
+  const files = applyExercises(rendered, request, context.exercise?.exercises ?? []);
   files.push({
     path: 'package.json',
-    content: starterPackageJson(request.projectName, context.idea, context.stage, manifest),
+    content: starterPackageJson(request.projectName, context.idea, context.stage, {
+      ...manifest,
+      scripts: context.scripts,
+    }),
   });
   const record = generationRecord(
     request.idea,

@@ -28,6 +28,7 @@ export async function generateWithPlop(
     packageManager: request.options.packageManager,
     install: request.options.install,
     git: request.options.git,
+    mode: request.options.mode,
   };
   // node-plop never throws from runActions: failures come back in the result.
   const result = await plop.getGenerator('starter').runActions(answers);

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { CustomActionFunction } from 'node-plop';
 import { isIdeaId, isStageId } from './catalog.ts';
-import type { PackageManager } from './record.ts';
+import type { Mode, PackageManager } from './record.ts';
 import { renderStarterSync } from './render.ts';
 import { writeRenderedFiles } from './write-files.ts';
 
@@ -20,6 +20,8 @@ export interface StarterAnswers {
   packageManager?: PackageManager;
   install?: boolean;
   git?: boolean;
+  /** guided (the default) or exercise. */
+  mode?: Mode;
 }
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -40,7 +42,7 @@ export const renderStarterAction: CustomActionFunction = async (answers, _config
       packageManager: options.packageManager ?? 'npm',
       install: options.install ?? false,
       git: options.git ?? false,
-      mode: 'guided',
+      mode: options.mode ?? 'guided',
     },
   });
   await writeRenderedFiles(target, files);

@@ -13,6 +13,7 @@ import {
   type OptionName,
   type OptionSpec,
 } from './options.ts';
+import { isMode, type Mode } from '../generators/record.ts';
 import { isPackageManager, type PackageManager } from './package-manager.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -20,6 +21,8 @@ export interface CliArgs {
   idea?: IdeaId;
   directory?: string;
   stage?: StageId;
+  /** guided unless --mode says otherwise: no prompt, the default is the complete starter. */
+  mode: Mode;
   name?: string;
   pm?: PackageManager;
   install: boolean;
@@ -119,6 +122,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     ...splitPositionals(positionals, text('idea')),
     stage: checkChoice(text('stage'), 'stage', isStageId),
+    mode: checkChoice(text('mode'), 'mode', isMode) ?? 'guided',
     name: text('name'),
     pm: checkChoice(text('pm'), 'pm', isPackageManager),
     install: flag('install', true),

@@ -89,7 +89,7 @@ async function planStarter(args: CliArgs, choices: Choices, context: Context): P
     idea: choices.idea,
     stage: choices.stage,
     projectName: project.name,
-    options: { packageManager: pm, install: args.install, git: args.git, mode: 'guided' },
+    options: { packageManager: pm, install: args.install, git: args.git, mode: args.mode },
   };
   return { request, target, shown, pm };
 }
@@ -98,8 +98,9 @@ async function preview(plan: Plan, force: boolean, context: Context): Promise<vo
   const files = (await context.generator.render(plan.request)).map((file) => file.path);
   if (plan.target.state === 'non-empty') await assertNothingInTheWay(plan.target.path, files);
   const overwritten = new Set(await existingFiles(plan.target.path, files));
-  const { idea, stage, projectName } = plan.request;
-  context.out(`Dry run: ${idea} (${stage}) as package "${projectName}" in ${plan.shown}`);
+  const { idea, stage, projectName, options } = plan.request;
+  const mode = options.mode === 'exercise' ? ', exercise mode' : '';
+  context.out(`Dry run: ${idea} (${stage}${mode}) as package "${projectName}" in ${plan.shown}`);
   context.out(`Would write ${files.length} files:`);
   for (const file of files) {
     context.out(
@@ -113,8 +114,9 @@ async function preview(plan: Plan, force: boolean, context: Context): Promise<vo
 }
 
 async function writeStarter(plan: Plan, context: Context): Promise<string[]> {
-  const { idea, stage } = plan.request;
-  context.out(`Creating ${kleur.bold(idea)} (${stage}) in ${plan.shown}…`);
+  const { idea, stage, options } = plan.request;
+  const mode = options.mode === 'exercise' ? ', exercise mode' : '';
+  context.out(`Creating ${kleur.bold(idea)} (${stage}${mode}) in ${plan.shown}…`);
   try {
     const result = await writeAtomically({
       target: plan.target,

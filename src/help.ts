@@ -34,6 +34,7 @@ export function helpText(version: string): string {
     '  create-backend-roadmap todo-app ~/code/my-todos --stage beginner --pm pnpm --no-git',
     '  create-backend-roadmap my-api --idea todo-app --yes',
     '  create-backend-roadmap todo-app --stage beginner --dry-run',
+    '  create-backend-roadmap todo-app --stage beginner --mode exercise',
     '  create-backend-roadmap --list --json',
     '',
     'Exit codes:',

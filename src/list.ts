@@ -2,13 +2,22 @@
 // (`--list --json`, the catalog as it is plus which stages have templates).
 import kleur from 'kleur';
 import { IDEAS, STAGES, STAGE_IDS } from '../generators/catalog.ts';
+import { MODES } from '../generators/record.ts';
 
 export function catalogJson(version: string): string {
   const ideas = IDEAS.map((idea) => ({
     ...idea,
     planned: STAGE_IDS.filter((stage) => !idea.available.includes(stage)),
   }));
-  return `${JSON.stringify({ generator: 'create-backend-roadmap', version, stages: STAGES, ideas }, null, 2)}\n`;
+  // `modes`: what --mode accepts; in exercise mode the mistakes of the chosen stage are exercises.
+  const catalog = {
+    generator: 'create-backend-roadmap',
+    version,
+    modes: MODES,
+    stages: STAGES,
+    ideas,
+  };
+  return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 
 const NAME_WIDTH = 19;
@@ -65,6 +74,6 @@ function ideaLines(): string[] {
 
 function legend(): string {
   return kleur.dim(
-    'Create one with: create-backend-roadmap <idea> --stage <stage>   (--list --json for programs)',
+    'Create one with: create-backend-roadmap <idea> --stage <stage> [--mode exercise]   (--list --json for programs)',
   );
 }

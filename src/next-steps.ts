@@ -24,6 +24,9 @@ export function nextSteps(input: NextStepsInput): string[] {
   for (const script of ['dev', 'test']) {
     if (input.scripts[script]) steps.push([runScriptCommand(input.pm, script), '']);
   }
+  if (input.scripts.exercises) {
+    steps.push([runScriptCommand(input.pm, 'exercises'), 'the mistakes left for you to fix']);
+  }
   const width = Math.max(...steps.map(([command]) => command.length));
   return [
     'Next steps:',

@@ -1,6 +1,7 @@
 // The option table: the parser, the help text and the "did you mean" suggestions all read it, so
 // an option exists in exactly one place.
 import { IDEA_IDS, STAGE_IDS } from '../generators/catalog.ts';
+import { MODES } from '../generators/record.ts';
 import { PACKAGE_MANAGERS } from './package-manager.ts';
 
 export interface OptionSpec {
@@ -31,6 +32,14 @@ export const OPTIONS = [
     value: '<idea>',
     choices: IDEA_IDS,
     description: 'Project idea, when the first argument is the directory',
+  },
+  {
+    name: 'mode',
+    short: 'm',
+    kind: 'string',
+    value: '<mode>',
+    choices: MODES,
+    description: 'guided: complete (default); exercise: the stage mistakes left in to fix',
   },
   {
     name: 'name',

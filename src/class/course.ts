@@ -9,6 +9,7 @@ import {
   type IdeaId,
   type StageId,
 } from '../../generators/catalog.ts';
+import { MODES, type Mode } from '../../generators/record.ts';
 import { packageNameProblem, toPackageName } from '../project-name.ts';
 import { didYouMean } from '../suggest.ts';
 import {
@@ -18,8 +19,9 @@ import {
   type JsonNode,
 } from './located-json.ts';
 
-export const COURSE_MODES = ['guided'] as const;
-export type CourseMode = (typeof COURSE_MODES)[number];
+/** guided: complete starters; exercise: the stage's mistakes left in the code for students. */
+export const COURSE_MODES = MODES;
+export type CourseMode = Mode;
 
 /** Folder names the class itself uses in the target folder. */
 export const SOLUTION_FOLDER = 'solution';

@@ -67,12 +67,16 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
   await assertFolderOrMissing(outPath, shown);
 
   const { renderStarterSync } = await import('../../generators/render.ts');
-  const template = renderStarterSync({
+  const request = {
     idea: course.idea,
     stage: course.stage,
     projectName: PLACEHOLDER,
     options: { packageManager: 'npm', install: false, git: false, mode: course.mode },
-  });
+  } as const;
+  const template = renderStarterSync(request);
+  // Exercise mode: the teacher's copy is the same starter with every exercise fixed.
+  const solved =
+    course.mode === 'exercise' ? renderStarterSync({ ...request, solution: true }) : template;
 
   const planned: Copy[] = [
     ...course.seats.map((seat) => ({
@@ -134,7 +138,7 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
       if (copy.status === 'existing') continue;
       const files =
         copy.kind === 'solution'
-          ? solutionFiles(template, copy, course)
+          ? solutionFiles(solved, copy)
           : starterFiles(template, copy.packageName);
       await writeCopy(outPath, copy.folder, files, (temporary) => (writing = temporary));
       writing = undefined;
@@ -204,18 +208,11 @@ export function starterFiles(
 
 /**
  * The teacher's copy. In guided mode the learner's starter already works, so the solution is the
- * same starter; an exercise mode (mistakes left in for the learner to fix) will render the fixed
- * version here instead.
+ * same starter; in exercise mode it is rendered with every exercise fixed (the reference fix),
+ * laid out like the students' copies, so `npm run exercises` there reports all of them fixed.
  */
-function solutionFiles(
-  template: readonly RenderedFile[],
-  copy: Copy,
-  course: Course,
-): RenderedFile[] {
-  switch (course.mode) {
-    case 'guided':
-      return starterFiles(template, copy.packageName);
-  }
+function solutionFiles(solved: readonly RenderedFile[], copy: Copy): RenderedFile[] {
+  return starterFiles(solved, copy.packageName);
 }
 
 /** Into a hidden temporary folder beside the target, then one rename: never a half copy. */
@@ -298,7 +295,9 @@ function summaryMarkdown(summary: ClassSummary): string {
     summary.install,
     '',
     'Each folder is a complete starter with its own `.backend-roadmap.json`; `solution/` is the',
-    'teacher copy (in guided mode the same starter).',
+    summary.mode === 'exercise'
+      ? 'teacher copy, with every exercise fixed (`npm run exercises` there: all fixed).'
+      : 'teacher copy (in guided mode the same starter).',
     '',
   ].join('\n');
 }

@@ -15,7 +15,7 @@ import {
   type IdeaId,
   type StageId,
 } from '../../generators/catalog.ts';
-import { RECORD_FILE, type GenerationRecord } from '../../generators/record.ts';
+import { RECORD_FILE, isMode, type GenerationRecord } from '../../generators/record.ts';
 import type { UpgradeArgs } from '../args.ts';
 import { FailureError, UsageError } from '../errors.ts';
 import { assertGitAvailable, gitMergeFile, type MergeFile } from './merge.ts';
@@ -109,7 +109,8 @@ function readRecord(cwd: string): GenerationRecord {
     !isStageId(stage) ||
     typeof projectName !== 'string' ||
     typeof options !== 'object' ||
-    mode !== 'guided'
+    typeof mode !== 'string' ||
+    !isMode(mode)
   ) {
     throw new UsageError(`${RECORD_FILE} does not describe a starter this version knows.`, [
       'Restore it from git (git checkout -- .backend-roadmap.json) and run the upgrade again.',

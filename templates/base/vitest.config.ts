@@ -3,6 +3,11 @@ import { requiredEnv } from './test/required-env.js';
 
 export default defineConfig({
   test: {
+    // exercise:start *
+    // exercise:else
+    // // The tests of `npm test`; the exercises in exercises/ run with `npm run exercises`.
+    // include: ['test/**/*.test.ts'],
+    // exercise:end
     // Settings without a default (test/required-env.ts), for the app the tests import.
     env: requiredEnv,
     // Once per run: pick the MongoDB server (MONGODB_URI, or an in-memory one).

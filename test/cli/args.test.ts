@@ -24,6 +24,7 @@ describe('parseArgs', () => {
 
   it('defaults install and git to on, everything else off', () => {
     expect(parseArgs([])).toEqual({
+      mode: 'guided',
       install: true,
       git: true,
       yes: false,
@@ -91,6 +92,15 @@ describe('parseArgs', () => {
     );
     expect(usageMessage(['--pm', 'pnp'])).toContain('Did you mean "pnpm"?');
     expect(usageMessage(['--idea', 'blgo'])).toContain('Did you mean "blog"?');
+    expect(usageMessage(['--mode', 'excercise'])).toMatch(
+      /Unknown mode "excercise"\. Did you mean "exercise"\?[\s\S]*guided, exercise/,
+    );
+  });
+
+  it('reads --mode (and -m): guided unless asked otherwise', () => {
+    expect(parseArgs(['todo-app', '--mode', 'exercise'])).toMatchObject({ mode: 'exercise' });
+    expect(parseArgs(['todo-app', '-m', 'guided'])).toMatchObject({ mode: 'guided' });
+    expect(usageMessage(['--mode'])).toContain('--mode needs a value: one of guided, exercise.');
   });
 
   it('reads two arguments whose first is not an idea as a mistyped idea', () => {

@@ -77,9 +77,11 @@ describe('information', () => {
     const result = await cli(['--list', '--json']);
     expect(result.code).toBe(0);
     const catalog = JSON.parse(result.stdout) as {
+      modes: string[];
       stages: { id: string; concepts: unknown[]; mistakes: unknown[]; outcomes: unknown[] }[];
       ideas: { id: string; contracts: object; available: string[] }[];
     };
+    expect(catalog.modes).toEqual(['guided', 'exercise']);
     expect(catalog.ideas).toHaveLength(7);
     expect(catalog.stages).toHaveLength(3);
     for (const entry of catalog.stages) {

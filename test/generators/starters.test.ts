@@ -1,8 +1,11 @@
 // Render every starter the catalog says exists and check what must hold for all of them. These
 // run in milliseconds; the verify matrix (scripts/verify-matrix.ts) then installs and runs them.
+import { check } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { availableStarters, stagesUpTo } from '../../generators/catalog.ts';
+import { availableStarters, getStage, stagesUpTo } from '../../generators/catalog.ts';
+import { EXERCISES_FILE } from '../../generators/exercises.ts';
 import { loadStarterManifest } from '../../generators/manifest.ts';
+import { RECORD_FILE } from '../../generators/record.ts';
 import { renderStarterSync } from '../../generators/render.ts';
 import { STARTER_VERSIONS } from '../../generators/versions.ts';
 
@@ -101,5 +104,102 @@ describe.each(availableStarters())('$idea at $stage', ({ idea, stage }) => {
   it('ignores local secrets and build output', () => {
     const gitignore = byPath.get('.gitignore') ?? '';
     for (const entry of ['node_modules', '.env', 'dist']) expect(gitignore).toContain(entry);
+  });
+});
+
+const EXERCISE_SYNTAX = /exercise:(start|else|end)\b/;
+/** Files with an `exercise:start *` region: every exercise starter differs there from guided. */
+const EVERY_EXERCISE_STARTER = new Set(['tsconfig.json', 'vitest.config.ts']);
+
+describe.each(availableStarters())('$idea at $stage in exercise mode', ({ idea, stage }) => {
+  const request = {
+    idea,
+    stage,
+    projectName: `${idea}-${stage}`,
+    options: { packageManager: 'npm', install: false, git: false, mode: 'exercise' },
+  } as const;
+  const files = renderStarterSync(request);
+  const byPath = new Map(files.map((file) => [file.path, file.content]));
+  const solved = new Map(
+    renderStarterSync({ ...request, solution: true }).map((file) => [file.path, file.content]),
+  );
+  const guided = new Map(
+    renderStarterSync({ ...request, options: { ...request.options, mode: 'guided' } }).map(
+      (file) => [file.path, file.content],
+    ),
+  );
+  const list = JSON.parse(byPath.get(EXERCISES_FILE) ?? '{}') as {
+    stage: string;
+    exercises: { id: string; title: string; files: string[]; tests: string[] }[];
+  };
+  const mistakes = getStage(stage).mistakes;
+
+  it('has one exercise per mistake of its stage, in the catalog order', () => {
+    expect(list.stage).toBe(stage);
+    expect(list.exercises.map((exercise) => [exercise.id, exercise.title])).toEqual(
+      mistakes.map((mistake) => [mistake.id, mistake.title]),
+    );
+  });
+
+  it('leaves no template or exercise-region syntax, and valid JSON, in either mode', () => {
+    for (const [path, content] of [...byPath, ...guided, ...solved]) {
+      expect(content, path).not.toMatch(EXERCISE_SYNTAX);
+      if (!path.endsWith('.http')) expect(content, path).not.toMatch(/\{\{|\}\}/);
+      if (!/\.(md|html)$/.test(path)) expect(content, path).not.toMatch(HTML_ENTITY);
+      if (path.endsWith('.json')) expect(() => JSON.parse(content) as unknown, path).not.toThrow();
+    }
+  });
+
+  it('still marks exactly the mistakes of its stages', () => {
+    const expected = stagesUpTo(stage).flatMap((owner) => owner.mistakes.map((m) => m.id));
+    const found = new Set(files.flatMap((file) => mistakeIdsIn(file.content)));
+    expect([...found].sort()).toEqual([...expected].sort());
+  });
+
+  it('puts each mistake in its files, with an Exercise TODO, and its guard tests in exercises/', () => {
+    for (const exercise of list.exercises) {
+      const todos = exercise.files.flatMap((path) =>
+        (byPath.get(path) ?? '')
+          .split('\n')
+          .filter((line) => line.includes(`TODO(mistake:${exercise.id}): Exercise:`)),
+      );
+      expect(todos.length, exercise.id).toBeGreaterThan(0);
+      for (const path of exercise.files) {
+        expect(byPath.get(path), `${exercise.id}: ${path} differs from the guided one`).not.toBe(
+          guided.get(path),
+        );
+      }
+      for (const test of exercise.tests) {
+        expect(test, exercise.id).toMatch(/^exercises\/.+\.test\.ts$/);
+        expect(byPath.has(test), test).toBe(true);
+        expect(byPath.has(test.replace(/^exercises\//, 'test/')), test).toBe(false);
+        expect(guided.has(test.replace(/^exercises\//, 'test/')), test).toBe(true);
+      }
+    }
+    expect(JSON.parse(byPath.get('package.json') ?? '{}')).toMatchObject({
+      scripts: { exercises: 'node scripts/exercises.js', test: 'vitest run' },
+    });
+  });
+
+  it('has the guided code as the reference fix: solved, each exercise file is the guided one', () => {
+    const changed = new Set(list.exercises.flatMap((exercise) => exercise.files));
+    for (const [path, content] of byPath) {
+      if (path === RECORD_FILE) continue;
+      if (!changed.has(path)) expect(solved.get(path), path).toBe(content);
+      else if (EVERY_EXERCISE_STARTER.has(path)) expect(solved.get(path), path).not.toBe(content);
+      else expect(solved.get(path), path).toBe(guided.get(path));
+    }
+  });
+
+  it('writes exercises.json the way Prettier formats it', async () => {
+    const content = byPath.get(EXERCISES_FILE) ?? '';
+    expect(await check(content, { parser: 'json', printWidth: 100 })).toBe(true);
+  });
+
+  it('explains exercise mode in the README, and guided READMEs do not mention it', () => {
+    const readme = byPath.get('README.md') ?? '';
+    expect(readme).toContain('## Exercise mode');
+    for (const exercise of list.exercises) expect(readme).toContain(`(\`${exercise.id}\`)`);
+    expect(guided.get('README.md')).not.toContain('Exercise mode');
   });
 });

@@ -14,6 +14,7 @@ import { attachRealtime } from './realtime.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start(): Promise<void> {
+  // exercise:start unhandled-async
   // TODO(mistake:unhandled-async): the tempting version is `openConnections();` without
   // `await`, then `listen()` straight away, and `process.on('SIGTERM', async () => …)`. The
   // server then answers before the database is there, a failed connection becomes an
@@ -23,6 +24,19 @@ async function start(): Promise<void> {
   // (@typescript-eslint/no-floating-promises, no-misused-promises); `npm test -- server`
   // starts this file and checks the order and the clean exit.
   const closeConnections = await openConnections();
+  // exercise:else
+  // // TODO(mistake:unhandled-async): Exercise: nobody waits for the database here. `void`
+  // // silences the lint rule that would catch it (@typescript-eslint/no-floating-promises), so
+  // // `listen()` runs before MongoDB is connected and the first requests fail; a connection that
+  // // never comes becomes an unhandled rejection that kills the process later, far from its
+  // // cause. Await `openConnections()` before the server is created, so a failure reaches the
+  // // `catch` at the bottom of this file. `npm run exercises` checks it (exercises/server.test.ts:
+  // // connected before listening, a clean exit on SIGTERM).
+  // let closeConnections = () => Promise.resolve();
+  // void openConnections().then((close) => {
+  //   closeConnections = close;
+  // });
+  // exercise:end
 
   const server = createServer(createApp());
   // Real-time connections (if this project has any) share the HTTP server and its port.

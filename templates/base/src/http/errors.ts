@@ -5,7 +5,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { z } from 'zod';
+// exercise:start ignoring-security
 import { config } from '../config.js';
+// exercise:else
+// exercise:end
 import { errorBody, type ErrorDetail } from './error-body.js';
 
 export type { ErrorDetail } from './error-body.js';
@@ -29,10 +32,22 @@ export function notFound(message: string): HttpError {
   return new HttpError(404, 'not_found', message);
 }
 
+// exercise:start skipping-http-basics
 /** Registered after every route: nothing matched, so the answer is 404, in the same shape. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(notFound(`Nothing here: ${req.method} ${req.path}`));
 };
+// exercise:else
+// // TODO(mistake:skipping-http-basics): Exercise: a URL that matches no route gets 200 and a
+// // message here. Browsers, caches, monitors and client code read the status code, not the text:
+// // to them this page exists, so a typo in a client's URL looks like success and an empty answer
+// // gets cached. Answer 404 in the API's error format instead: pass `notFound(…)` to `next`, the
+// // way route handlers throw it, and the error handler below does the rest. `npm run exercises`
+// // checks it (exercises/app.test.ts: an unknown URL is a 404 with the JSON error body).
+// export const notFoundHandler: RequestHandler = (req, res) => {
+//   res.json({ message: `Nothing here: ${req.method} ${req.path}` });
+// };
+// exercise:end
 
 /** Errors from Express's body parser carry their own 4xx status and a `type`. */
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
@@ -125,8 +140,18 @@ function toHttpError(error: unknown): HttpError {
   // Anything else is a bug or an outage on our side. Say so without leaking internals: stack
   // traces and database messages help attackers, not clients. Outside production the message
   // is shown to speed up your debugging; the full error is always in the log.
+  // exercise:start ignoring-security
   const message =
     !config.isProduction && error instanceof Error ? error.message : 'Something went wrong.';
+  // exercise:else
+  // // TODO(mistake:ignoring-security): Exercise: every client gets the internal message of a
+  // // failure, in production too ("it makes bugs easier to report"). Database addresses, file
+  // // paths, query fragments and library versions in an error tell an attacker where to push next
+  // // (OWASP API8, security misconfiguration). Show the message only outside production
+  // // (`config.isProduction`) and answer 'Something went wrong.' there; the log keeps the full
+  // // error. `npm run exercises` checks it (exercises/security.test.ts: no internals in production).
+  // const message = error instanceof Error ? error.message : 'Something went wrong.';
+  // exercise:end
   return new HttpError(500, 'internal_error', message);
 }
 

@@ -2,9 +2,11 @@
 // credentials never in a log line.
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import jwt from 'jsonwebtoken';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { config, loadConfig } from '../src/config.js';
+import { signToken, verifyToken } from '../src/auth/tokens.js';
 import { redact } from '../src/logger.js';
 
 describe('secrets', () => {
@@ -13,6 +15,15 @@ describe('secrets', () => {
     expect(() => loadConfig({ JWT_SECRET: '' })).toThrow(/JWT_SECRET: is required/);
     expect(() => loadConfig({ JWT_SECRET: 'secret' })).toThrow(/JWT_SECRET: must be at least 32/);
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('signs and checks tokens with JWT_SECRET, never with a key written in the code', () => {
+    // The test run's JWT_SECRET is random (test/required-env.ts): no key in the code can match it.
+    const sub = '665f1f77bcf86cd799439011';
+    const signed = signToken({ id: sub, role: 'user' });
+    expect(() => jwt.verify(signed, config.jwtSecret, { algorithms: ['HS256'] })).not.toThrow();
+    const elsewhere = jwt.sign({ role: 'user' }, config.jwtSecret, { subject: sub });
+    expect(verifyToken(elsewhere)).toEqual({ sub, role: 'user' });
   });
 
   it('keeps .env out of git', () => {

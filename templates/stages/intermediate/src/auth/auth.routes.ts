@@ -20,9 +20,18 @@ const register = validate({ body: registerSchema });
 const login = validate({ body: loginSchema });
 
 authRouter.post('/register', register, async (req, res) => {
+  // exercise:start weak-validation
   const { name, email, password } = register.input(req).body;
   // A second account with this email fails on the unique index: 409, from src/http/errors.ts.
   const user = await UserModel.create({ name, email, passwordHash: await hashPassword(password) });
+  // exercise:else
+  // const body = register.input(req).body;
+  // // Whatever the client sent (registerSchema lets it all through), plus the password's hash.
+  // const user = await UserModel.create({
+  //   ...body,
+  //   passwordHash: await hashPassword(body.password),
+  // });
+  // exercise:end
   res.status(201).json({ token: signToken({ id: user.id, role: user.role }) });
 });
 
@@ -34,6 +43,11 @@ authRouter.post('/login', login, async (req, res) => {
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
     throw unauthorized('Invalid email or password');
   }
+  // exercise:start poor-schema-design
+  // exercise:else
+  // // A login history, kept in the user's own document (see the TODO in user.model.ts).
+  // await UserModel.updateOne({ _id: user._id }, { $push: { logins: new Date() } });
+  // exercise:end
   res.status(200).json({ token: signToken({ id: user.id, role: user.role }) });
 });
 

@@ -21,11 +21,25 @@ export interface TokenClaims {
 const ALGORITHM = 'HS256';
 
 export function signToken(user: { id: string; role: Role }): string {
+  // exercise:start insecure-secrets
   return jwt.sign({ role: user.role }, config.jwtSecret, {
     algorithm: ALGORITHM,
     subject: user.id,
     expiresIn: config.jwtTtlSeconds,
   });
+  // exercise:else
+  // // TODO(mistake:insecure-secrets): Exercise: the signing key is written in the code. Everyone
+  // // who can read this file, its git history or the published package can sign a token for
+  // // any user, admin included, and changing the key means a new release. Sign and verify with
+  // // `config.jwtSecret` (JWT_SECRET), which src/config.ts refuses to start without, and fix
+  // // verifyToken below the same way. `npm run exercises` checks it (exercises/secrets.test.ts:
+  // // tokens are signed and checked with JWT_SECRET and nothing else).
+  // return jwt.sign({ role: user.role }, 'my-jwt-secret', {
+  //   algorithm: ALGORITHM,
+  //   subject: user.id,
+  //   expiresIn: config.jwtTtlSeconds,
+  // });
+  // exercise:end
 }
 
 /**
@@ -34,7 +48,12 @@ export function signToken(user: { id: string; role: Role }): string {
  * historical `alg: none` and RS256/HS256 confusion attacks).
  */
 export function verifyToken(token: string): TokenClaims {
+  // exercise:start insecure-secrets
   const payload = jwt.verify(token, config.jwtSecret, { algorithms: [ALGORITHM] });
+  // exercise:else
+  // // The same key as signToken, so the tokens signed there pass here.
+  // const payload = jwt.verify(token, 'my-jwt-secret', { algorithms: [ALGORITHM] });
+  // exercise:end
   if (typeof payload === 'string' || typeof payload.sub !== 'string' || !isRole(payload.role)) {
     throw new Error('The token does not carry a user');
   }

@@ -29,6 +29,18 @@ const userSchema = new Schema(
     // cannot slip into a response or a log by accident.
     passwordHash: { type: String, required: true, select: false },
     role: { type: String, enum: ROLES, required: true, default: 'user' },
+    // exercise:start poor-schema-design
+    // exercise:else
+    // // TODO(mistake:poor-schema-design): Exercise: every login adds a date to this array (see
+    // // the login route in auth.routes.ts). It never stops growing: every query that loads a
+    // // user loads all of it, every login rewrites it, and at 16 MB MongoDB refuses the write
+    // // and the user cannot log in any more. Keep events in a collection of their own that
+    // // references the user (`user: { type: ObjectId, ref: 'User', index: true }`), or keep
+    // // only what you need (`lastLoginAt`). `npm run exercises` checks it
+    // // (exercises/indexes.test.ts: a user's document stays the same size however often they
+    // // log in).
+    // logins: [Date],
+    // exercise:end
   },
   { timestamps: true },
 );
