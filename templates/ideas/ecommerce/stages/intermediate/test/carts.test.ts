@@ -1,15 +1,11 @@
 // The cart of the logged-in user: lines add up, totals are integer cents, asking for more than
 // the stock is a 409, and every user sees only their own cart. Against a real database.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useApi } from './api.js';
 import { addToCart, createAdmin, createProduct, createUser } from './shop.js';
 import { bearer } from './users.js';
 
 const api = useApi();
-
-// Each test makes a dozen requests or more against a real database: more than vitest's 5 s
-// default on a busy CI machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 describe('the cart', () => {
   it('needs a login: 401 without a token', async () => {

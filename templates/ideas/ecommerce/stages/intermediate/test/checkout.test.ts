@@ -18,10 +18,6 @@ import { bearer } from './users.js';
 
 const api = useApi();
 
-// Each test makes a dozen requests or more against a real database: more than vitest's 5 s
-// default on a busy CI machine.
-vi.setConfig({ testTimeout: 30_000 });
-
 afterEach(() => {
   vi.restoreAllMocks();
 });

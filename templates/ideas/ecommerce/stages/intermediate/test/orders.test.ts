@@ -1,7 +1,7 @@
 // Orders: each user sees only their own (another user's order is a 404, OWASP API1), and an
 // order keeps the name and price it was bought at. With test/indexes.test.ts, the guard for
 // mistake:poor-schema-design in src/shop/order.model.ts.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrderModel } from '../src/shop/order.model.js';
 import { useApi } from './api.js';
 import {
@@ -15,10 +15,6 @@ import {
 import { bearer } from './users.js';
 
 const api = useApi();
-
-// Each test makes a dozen requests or more against a real database: more than vitest's 5 s
-// default on a busy CI machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 interface Page {
   data: OrderJson[];

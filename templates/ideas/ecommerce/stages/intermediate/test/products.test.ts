@@ -1,17 +1,13 @@
 // The catalogue: anyone browses it (paginated, searched, filtered by price), only admins change
 // it. Exact status codes: 201 + Location, 204 without a body, 401 without a token, 403 for a user
 // who is not an admin, 404, 413, 415, 422. Against a real database.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeAdmin } from '../src/shop/make-admin.js';
 import { useApi } from './api.js';
 import { createAdmin, createProduct, createUser, registerAdmin, type ProductJson } from './shop.js';
 import { bearer } from './users.js';
 
 const api = useApi();
-
-// Each test makes a dozen requests or more against a real database: more than vitest's 5 s
-// default on a busy CI machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 function pathOf(url: string): string {
   return new URL(url).pathname;

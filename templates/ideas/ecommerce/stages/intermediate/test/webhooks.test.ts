@@ -2,7 +2,7 @@
 // happens once, and a failed payment gives the stock back. The guard for
 // mistake:insecure-secrets at the webhook: unsigned, forged, tampered and replayed requests are
 // refused and change nothing.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { sendPaymentWebhook } from '../src/payments/simulate-webhook.js';
 import { signatureHeader, verifySignature } from '../src/payments/webhook-signature.js';
@@ -20,10 +20,6 @@ import {
 import { bearer } from './users.js';
 
 const api = useApi();
-
-// Each test makes a dozen requests or more against a real database: more than vitest's 5 s
-// default on a busy CI machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 /** A product with 5 in stock and a pending order of 2 of them. */
 async function pendingOrder() {

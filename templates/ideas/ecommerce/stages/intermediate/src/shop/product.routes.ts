@@ -13,7 +13,7 @@
 //
 // Not an admin: 403 (401 without a token). A malformed or unknown id: 404.
 import { Router, type Request, type RequestHandler } from 'express';
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import { requireRole } from '../auth/require-auth.js';
 import { notFound } from '../http/errors.js';
 import { describeRoutes } from '../http/openapi-registry.js';
@@ -61,7 +61,9 @@ function toJson(req: Request, product: ProductRow, hasImage: boolean) {
 
 /** Which of these products have an image: one query for a whole page, not one per product. */
 async function withImages(ids: Types.ObjectId[]): Promise<Set<string>> {
-  const images = await ProductImageModel.find({ product: { $in: ids } }).select('product');
+  const images = await ProductImageModel.find({ product: mongoose.trusted({ $in: ids }) }).select(
+    'product',
+  );
   return new Set(images.map((image) => image.product.toString()));
 }
 
@@ -85,7 +87,9 @@ productRouter.get('/', list, async (req, res) => {
   };
   const filter = {
     ...productFilter(q),
-    ...(Object.keys(price).length > 0 && { priceCents: price }),
+    // trusted(): operators built here from validated numbers, not sent by a client (the advanced
+    // stage's sanitizeFilter neutralises every other `$` object in a filter).
+    ...(Object.keys(price).length > 0 && { priceCents: mongoose.trusted(price) }),
   };
   const result = await paginate(ProductModel, filter, page, PRODUCT_FIELDS);
   const images = await withImages(result.data.map((row) => row._id));
