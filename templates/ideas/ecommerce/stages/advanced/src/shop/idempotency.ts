@@ -108,7 +108,8 @@ const checkoutOnce: RequestHandler = async (req, res, next) => {
         'A request with this key is still running; retry in a moment.',
       );
     }
-    const { status, body, location } = stored.response;
+    const { status, location } = stored.response;
+    const body: unknown = stored.response.body;
     res.status(status).set('Idempotent-Replayed', 'true');
     if (location) res.location(location);
     res.json(body);
