@@ -212,7 +212,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh E-Commerce API',
       advanced: 'roadmap.sh Scalable E-Commerce Platform (design discussion)',
     },
-    available: ['beginner'],
+    available: ['beginner', 'intermediate'],
   },
   {
     id: 'chat-server',

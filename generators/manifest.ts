@@ -20,6 +20,8 @@ export interface RouteMount {
   path: string;
   router: string;
   from: string;
+  /** The router gets request bodies as raw bytes (a Buffer), not parsed JSON: for signed webhooks. */
+  rawBody?: boolean;
 }
 
 export interface ConceptEntry {

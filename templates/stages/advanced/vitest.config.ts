@@ -20,6 +20,9 @@ export default defineConfig({
     setupFiles: ['test/setup.ts', 'test/redis-setup.ts'],
     // The first in-memory MongoDB start downloads a binary.
     hookTimeout: 120_000,
+    // Each test talks to a real database and hashes passwords with argon2 (slow on purpose): on a
+    // busy CI machine that can take longer than vitest's default of 5 s per test.
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
