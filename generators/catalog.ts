@@ -183,7 +183,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'RealWorld "Conduit" API, spec v2',
       advanced: 'RealWorld "Conduit" API, spec v2',
     },
-    available: ['beginner'],
+    available: ['beginner', 'intermediate'],
   },
   {
     id: 'auth-system',

@@ -53,6 +53,8 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
   // Parses compose.yaml and the CI workflow in the advanced starters' tests.
   yaml: '^2.9.1',
   'socket.io-client': '^4.8.4',
+  // Checks the blog's API answers against its RealWorld Conduit JSON Schema document.
+  ajv: '^8.20.0',
 };
 
 /** Node versions a starter supports; written to its `engines` field. */

@@ -1,8 +1,10 @@
 // Authentication as middleware: put `requireAuth` in front of any route that needs a logged-in
-// user. It reads `Authorization: Bearer <token>`, checks the token and remembers who sent it;
-// handlers then call `currentUser(req)`. No valid token: 401 before the handler ever runs.
+// user. It reads `Authorization: Bearer <token>` (the word comes from auth-scheme.ts), checks the
+// token and remembers who sent it; handlers then call `currentUser(req)`. No valid token: 401
+// before the handler ever runs.
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http/errors.js';
+import { AUTH_SCHEME } from './auth-scheme.js';
 import { verifyToken } from './tokens.js';
 import type { Role } from './user.model.js';
 
@@ -28,8 +30,9 @@ const users = new WeakMap<Request, AuthUser>();
 export const requireAuth: RequestHandler = (req, res, next) => {
   const [scheme, token, ...rest] = (req.get('authorization') ?? '').split(' ');
   // The WWW-Authenticate header is what HTTP asks a 401 to carry: how to authenticate.
-  res.set('WWW-Authenticate', 'Bearer');
-  if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) throw unauthorized();
+  res.set('WWW-Authenticate', AUTH_SCHEME);
+  if (scheme?.toLowerCase() !== AUTH_SCHEME.toLowerCase() || !token || rest.length > 0)
+    throw unauthorized();
   try {
     const claims = verifyToken(token);
     users.set(req, { id: claims.sub, role: claims.role });

@@ -6,13 +6,14 @@
 // the document disagree.
 import type { Router } from 'express';
 import { z } from 'zod';
+import { SECURITY_SCHEME_NAME } from '../auth/auth-scheme.js';
 
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface Operation {
   summary: string;
-  /** True when the route needs `Authorization: Bearer <token>`. */
+  /** True when the route needs a token (`Authorization: Bearer <token>`, see auth-scheme.ts). */
   auth?: boolean;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -90,7 +91,7 @@ function operationObject(path: string, operation: Operation) {
     : operation.body && { 'application/json': { schema: jsonSchema(operation.body) } };
   return {
     summary: operation.summary,
-    ...(operation.auth && { security: [{ bearerAuth: [] }] }),
+    ...(operation.auth && { security: [{ [SECURITY_SCHEME_NAME]: [] }] }),
     ...(parameters.length > 0 && { parameters }),
     ...(content && { requestBody: { required: true, content } }),
     responses: Object.fromEntries(
