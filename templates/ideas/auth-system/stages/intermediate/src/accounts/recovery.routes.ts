@@ -93,12 +93,7 @@ describeRoutes(recoveryRouter, {
     post: {
       summary: 'Send a new verification email',
       auth: true,
-      responses: {
-        202: 'Sent',
-        401: 'No valid token',
-        409: 'Already verified',
-        500: 'The mail could not be sent',
-      },
+      responses: { 202: 'Sent', 401: 'No valid token', 409: 'Already verified' },
     },
   },
   '/forgot-password': {

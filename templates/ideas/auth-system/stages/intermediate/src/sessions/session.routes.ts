@@ -9,6 +9,7 @@ import { notFound } from '../http/errors.js';
 import { describeRoutes } from '../http/openapi-registry.js';
 import { idParams, validate } from '../http/validate.js';
 import { SessionModel, type SessionDocument } from './session.model.js';
+import { endSessionById } from './session.service.js';
 
 export const sessionRouter = Router();
 
@@ -38,7 +39,7 @@ sessionRouter.delete('/:id', requireAuth, one, async (req, res) => {
   if (!session) throw notFound('No session with this id');
   // Someone else's session is a 404, exactly like one that does not exist (OWASP API1).
   assertCanAccess(currentUser(req), session.user, { what: 'session' });
-  await session.deleteOne();
+  await endSessionById(session._id);
   res.status(204).end();
 });
 

@@ -76,6 +76,11 @@ export async function endSession(refreshToken: string): Promise<void> {
   await SessionModel.deleteOne({ tokenHash: hashToken(refreshToken) });
 }
 
+/** Ends one session by its id (DELETE /sessions/:id, after the ownership check). */
+export async function endSessionById(sessionId: Types.ObjectId): Promise<void> {
+  await SessionModel.deleteOne({ _id: sessionId });
+}
+
 /** Logs a user out everywhere: after a password reset, or on request. */
 export async function endAllSessions(userId: Types.ObjectId | string): Promise<void> {
   await SessionModel.deleteMany({ user: userId });
