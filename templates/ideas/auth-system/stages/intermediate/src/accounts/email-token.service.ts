@@ -1,4 +1,5 @@
 // Issuing and using the one-time tokens of the verification and password-reset emails.
+import { notExpired } from '../auth/expiry.js';
 import type { Types } from 'mongoose';
 import { hashToken, looksLikeToken, newSecretToken } from '../auth/secret-token.js';
 import { HttpError } from '../http/errors.js';
@@ -46,7 +47,7 @@ export async function useEmailToken(
 ): Promise<Types.ObjectId> {
   if (!looksLikeToken(token)) throw invalidToken();
   const used = await EmailTokenModel.findOneAndUpdate(
-    { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { $gt: new Date() } },
+    { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: notExpired() },
     { $set: { usedAt: new Date() } },
   );
   if (!used) throw invalidToken();

@@ -2,6 +2,7 @@
 //
 //   GET    /sessions      200 your live sessions, most recently used first   401
 //   DELETE /sessions/:id  204 that session ends                              401, 404
+import { notExpired } from '../auth/expiry.js';
 import { Router } from 'express';
 import { assertCanAccess } from '../auth/ownership.js';
 import { currentUser, requireAuth } from '../auth/require-auth.js';
@@ -27,7 +28,7 @@ sessionRouter.get('/', requireAuth, async (req, res) => {
   // The user's own sessions only: the filter, not the client, decides whose rows are read.
   const sessions = await SessionModel.find({
     user: currentUser(req).id,
-    expiresAt: { $gt: new Date() },
+    expiresAt: notExpired(),
   }).sort({ lastUsedAt: -1, _id: -1 });
   res.status(200).json(sessions.map(toSessionJson));
 });

@@ -3,6 +3,7 @@
 // src/auth/tokens.ts) and a long-lived opaque refresh token that only POST /auth/refresh
 // accepts. Logging out ends the session: its refresh token stops working at once, and the
 // access tokens it issued run out within JWT_TTL_SECONDS.
+import { expired, notExpired } from '../auth/expiry.js';
 import type { Types } from 'mongoose';
 import { config } from '../config.js';
 import { hashToken, looksLikeToken, newSecretToken } from '../auth/secret-token.js';
@@ -34,7 +35,7 @@ function tokensFor(user: UserDocument, refreshToken: string): TokenPair {
 /** Opens a session for `user` on one device; the refresh token is returned once, never stored. */
 export async function openSession(user: UserDocument, userAgent = ''): Promise<TokenPair> {
   const now = new Date();
-  await SessionModel.deleteMany({ user: user._id, expiresAt: { $lte: now } });
+  await SessionModel.deleteMany({ user: user._id, expiresAt: expired(now) });
   const { token, hash } = newSecretToken();
   await SessionModel.create({
     user: user._id,
@@ -51,7 +52,7 @@ async function liveSession(refreshToken: string): Promise<SessionDocument | unde
   if (!looksLikeToken(refreshToken)) return undefined;
   const session = await SessionModel.findOne({
     tokenHash: hashToken(refreshToken),
-    expiresAt: { $gt: new Date() },
+    expiresAt: notExpired(),
   });
   return session ?? undefined;
 }
