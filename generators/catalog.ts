@@ -190,7 +190,7 @@ export const IDEAS: readonly Idea[] = [
     title: 'Auth system',
     summary: 'A user authentication system.',
     contracts: {},
-    available: [],
+    available: ['beginner', 'intermediate'],
   },
   {
     id: 'expense-tracker',
