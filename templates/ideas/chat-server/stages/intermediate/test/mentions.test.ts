@@ -10,7 +10,7 @@ const chat = useChatServer();
 const idOf = (user: { token: string }) => (jwt.decode(user.token) as { sub: string }).sub;
 
 async function until(condition: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 100 && !condition(); tries += 1) {
+  for (let tries = 0; tries < 250 && !condition(); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -55,7 +55,7 @@ describe('mentions', () => {
     ]);
     // Eve was mentioned but is not a member; Ann is the author; Nobody does not exist.
     expect(sent.map((notification) => notification.data.to)).not.toContain(idOf(eve));
-  });
+  }, 15_000);
 
   it('sends nothing for a message without mentions', async () => {
     const fake = new LocalNotifier();

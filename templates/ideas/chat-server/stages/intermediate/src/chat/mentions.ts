@@ -2,6 +2,7 @@
 // webhook in production, a local fake that logs in development and tests. Only members of the
 // room are notified (a mention must not tell outsiders what was said), never the author, and at
 // most MAX_MENTIONS people per message (one message must not become a flood of notifications).
+import { trusted } from 'mongoose';
 import { UserModel } from '../auth/user.model.js';
 import { notifier as defaultNotifier, type Notifier } from '../services/notifier.js';
 import type { MessageJson } from './message.model.js';
@@ -23,13 +24,17 @@ export async function notifyMentions(
 ): Promise<number> {
   const names = mentionedNames(message.text);
   if (names.length === 0) return 0;
-  const named = await UserModel.find({ name: { $in: names }, _id: { $ne: message.author.id } })
+  // `trusted`: these operators are the code's own, not client input (see message.routes.ts).
+  const named = await UserModel.find({
+    name: trusted({ $in: names }),
+    _id: trusted({ $ne: message.author.id }),
+  })
     .select('_id')
     .limit(MAX_MENTIONS)
     .lean();
   const members = await MembershipModel.find({
     room: message.room,
-    user: { $in: named.map((user) => user._id) },
+    user: trusted({ $in: named.map((user) => user._id) }),
   })
     .select('user')
     .lean();
