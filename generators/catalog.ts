@@ -218,7 +218,11 @@ export const IDEAS: readonly Idea[] = [
     id: 'chat-server',
     title: 'Chat server',
     summary: 'A real-time chat server.',
-    contracts: { beginner: 'roadmap.sh Broadcast Server' },
+    contracts: {
+      beginner: 'roadmap.sh Broadcast Server',
+      intermediate: 'Rooms over REST, JWT on the socket handshake, persisted history',
+      advanced: 'Rooms shared by several instances through the socket.io Redis adapter',
+    },
     available: ['beginner'],
   },
 ];
