@@ -46,6 +46,12 @@ export interface Idea {
   contracts: Partial<Record<StageId, string>>;
   /** Stages whose templates exist. The others are listed as planned and refused by the CLI. */
   available: readonly StageId[];
+  /**
+   * Available stages without exercise mode yet: the idea's own layers replace a file that holds
+   * an exercise region of the stage layers (its own API's auth, say) and do not carry the region
+   * (docs/templates.md, "Exercises"). The CLI refuses `--mode exercise` for them.
+   */
+  exercisesMissing?: readonly StageId[];
 }
 
 export const STAGES: readonly Stage[] = [
@@ -184,6 +190,8 @@ export const IDEAS: readonly Idea[] = [
       advanced: 'RealWorld "Conduit" API, spec v2',
     },
     available: ['beginner', 'intermediate'],
+    // Conduit's users and auth replace the stage's user model, schemas and auth routes.
+    exercisesMissing: ['intermediate', 'advanced'],
   },
   {
     id: 'auth-system',
@@ -191,6 +199,8 @@ export const IDEAS: readonly Idea[] = [
     summary: 'A user authentication system.',
     contracts: {},
     available: ['beginner', 'intermediate'],
+    // The idea's own sessions, tokens and user model replace the stage's.
+    exercisesMissing: ['intermediate', 'advanced'],
   },
   {
     id: 'expense-tracker',
@@ -213,6 +223,8 @@ export const IDEAS: readonly Idea[] = [
       advanced: 'roadmap.sh Scalable E-Commerce Platform (design discussion)',
     },
     available: ['beginner', 'intermediate'],
+    // Its compose.yaml (the payment webhook secret) replaces the stage's.
+    exercisesMissing: ['advanced'],
   },
   {
     id: 'chat-server',
@@ -254,6 +266,11 @@ export function stagesUpTo(id: StageId): readonly Stage[] {
 
 export function isAvailable(idea: IdeaId, stage: StageId): boolean {
   return getIdea(idea).available.includes(stage);
+}
+
+/** Whether the starter can be generated with `--mode exercise`. */
+export function hasExerciseMode(idea: IdeaId, stage: StageId): boolean {
+  return isAvailable(idea, stage) && !(getIdea(idea).exercisesMissing ?? []).includes(stage);
 }
 
 /** Every starter that has templates: the verify matrix and the render tests iterate this. */

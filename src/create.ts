@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import type { CliArgs } from './args.ts';
-import { resolveChoices, type Choices } from './choices.ts';
+import { assertExerciseMode, resolveChoices, type Choices } from './choices.ts';
 import { CliError, FailureError } from './errors.ts';
 import type { Generator, StarterRequest } from './generator.ts';
 import { initGit } from './git.ts';
@@ -82,6 +82,7 @@ async function planStarter(args: CliArgs, choices: Choices, context: Context): P
       `Package name: ${kleur.cyan(project.name)} (from the directory name "${project.cleanedFrom}")`,
     );
   }
+  assertExerciseMode(choices.idea, choices.stage, args.mode);
   const target = await inspectTarget(path, shown);
   assertWritable(target, args.force, shown);
   const pm = args.pm ?? detectPackageManager(context.env);
