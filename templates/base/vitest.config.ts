@@ -11,5 +11,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // The first in-memory MongoDB start downloads a binary.
     hookTimeout: 120_000,
+    // Password hashing (argon2) is slow on purpose, and slower still on a busy CI runner: room
+    // for a test that registers and logs in a few users, far from the 5 s default.
+    testTimeout: 30_000,
   },
 });
