@@ -211,7 +211,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh Expense Tracker API',
       advanced: 'roadmap.sh Expense Tracker API',
     },
-    available: ['beginner'],
+    available: ['beginner', 'intermediate'],
   },
   {
     id: 'ecommerce',

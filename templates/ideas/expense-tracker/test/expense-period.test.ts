@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   customRange,
+  monthOf,
+  monthRange,
   parseDay,
   periodRange,
   subtractMonths,
@@ -49,5 +51,20 @@ describe('customRange', () => {
   it('leaves out an end that was not given', () => {
     expect(customRange(undefined, '2025-01-31')).not.toHaveProperty('from');
     expect(customRange('2025-01-01', undefined)).not.toHaveProperty('to');
+  });
+});
+
+describe('monthRange and monthOf', () => {
+  it('covers a whole month, across a year end and a leap February', () => {
+    expect(monthRange('2024-12')).toEqual({
+      from: parseDay('2024-12-01'),
+      to: parseDay('2025-01-01'),
+    });
+    expect(iso(monthRange('2024-02').to)).toBe('2024-03-01');
+  });
+
+  it('names the month a date falls in', () => {
+    expect(monthOf(new Date('2025-03-31T23:59:59.999Z'))).toBe('2025-03');
+    expect(monthOf(parseDay('2025-04-01'))).toBe('2025-04');
   });
 });

@@ -62,3 +62,14 @@ export function customRange(from: string | undefined, to: string | undefined): P
     ...(to === undefined ? {} : { to: addDays(parseDay(to), 1) }),
   };
 }
+
+/** A month as `YYYY-MM` (the format is checked by the request schema): its first day to the next. */
+export function monthRange(month: string): DateRange {
+  const from = parseDay(`${month}-01`);
+  return { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)) };
+}
+
+/** The `YYYY-MM` month `date` falls in (UTC). */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}

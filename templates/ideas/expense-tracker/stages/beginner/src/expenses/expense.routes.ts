@@ -14,8 +14,10 @@ import type { QueryFilter } from 'mongoose';
 import { isObjectId } from '../db.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { resourceUrl } from '../http/resource-url.js';
-import { CURRENCY, ExpenseModel, type Expense, type ExpenseDocument } from './expense.model.js';
-import { customRange, parseDay, periodRange, type DateRange } from './expense.period.js';
+import { CURRENCY } from './expense.fields.js';
+import { dateFilter } from './expense.filters.js';
+import { ExpenseModel, type Expense, type ExpenseDocument } from './expense.model.js';
+import { parseDay } from './expense.period.js';
 import {
   createExpenseSchema,
   listQuerySchema,
@@ -65,15 +67,10 @@ function parseListQuery(query: unknown) {
 
 expenseRouter.get('/', async (req, res) => {
   const query = parseListQuery(req.query);
-  const range: Partial<DateRange> = query.period
-    ? periodRange(query.period, new Date())
-    : customRange(query.from, query.to);
-  // A plain range on one field, `$gte` and `$lt`: every MongoDB-compatible database runs it,
-  // and the index on `date` serves it.
   const filter: QueryFilter<Expense> = {};
-  if (range.from || range.to) {
-    filter.date = { ...(range.from && { $gte: range.from }), ...(range.to && { $lt: range.to }) };
-  }
+  // A plain range on one field (see expense.filters.ts), served by the index on `date`.
+  const date = dateFilter(query, new Date());
+  if (date) filter.date = date;
   if (query.category) filter.category = query.category;
   const expenses = await ExpenseModel.find(filter).sort({ date: -1, _id: -1 });
   res.status(200).json(expenses.map((expense) => toJson(req, expense)));
