@@ -53,6 +53,8 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
   // Parses compose.yaml and the CI workflow in the advanced starters' tests.
   yaml: '^2.9.1',
   'socket.io-client': '^4.8.4',
+  // `npm run generate resource <name>` in every starter (plopfile.js).
+  plop: '^4.0.5',
 };
 
 /** Node versions a starter supports; written to its `engines` field. */
