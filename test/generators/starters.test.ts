@@ -21,7 +21,7 @@ const namesModule = fileURLToPath(
   new URL('../../templates/base/generators/resource-names.js', import.meta.url),
 );
 const { resourceNames } = (await import(namesModule)) as {
-  resourceNames(input: string): Record<string, string>;
+  resourceNames: (input: string) => Record<string, string>;
 };
 
 function mistakeIdsIn(content: string): string[] {

@@ -15,9 +15,9 @@ interface ResourceNames {
 }
 
 interface NamesModule {
-  pluralize(word: string): string;
-  resourceNames(input: string): ResourceNames;
-  resourceNameProblem(input: string): string | undefined;
+  pluralize: (word: string) => string;
+  resourceNames: (input: string) => ResourceNames;
+  resourceNameProblem: (input: string) => string | undefined;
 }
 
 // A computed specifier: the module is a starter's file, not part of this TypeScript project.
