@@ -1,6 +1,8 @@
 // Render every starter the catalog says exists and check what must hold for all of them. These
 // run in milliseconds; the verify matrix (scripts/verify-matrix.ts) then installs and runs them.
 import { check } from 'prettier';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import {
   availableStarters,
@@ -17,6 +19,18 @@ import { STARTER_VERSIONS } from '../../generators/versions.ts';
 const MISTAKE_TAG = /TODO\(mistake:([a-z-]+)\)/g;
 /** What Handlebars' default escaping would leave behind in code. */
 const HTML_ENTITY = /&(#x?[0-9a-f]+|quot|amp|lt|gt|apos);/i;
+
+/** The plop templates of `npm run generate resource` (generators/resource/ in a starter). */
+const RESOURCE_TEMPLATE = /^generators\/resource\/.+\.tmpl$/;
+
+// The starters' own naming helper, plain JavaScript (a computed specifier: not part of this
+// TypeScript project). Its own tests: test/resource/resource-names.test.ts.
+const namesModule = fileURLToPath(
+  new URL('../../templates/base/generators/resource-names.js', import.meta.url),
+);
+const { resourceNames } = (await import(namesModule)) as {
+  resourceNames: (input: string) => Record<string, string>;
+};
 
 function mistakeIdsIn(content: string): string[] {
   return [...content.matchAll(MISTAKE_TAG)].map((match) => match[1] ?? '');
@@ -36,10 +50,42 @@ describe.each(availableStarters())('$idea at $stage', ({ idea, stage }) => {
 
   it('leaves no Handlebars syntax and no HTML entities in the output', () => {
     for (const file of files) {
-      // REST Client files use `{{variable}}` syntax of their own.
-      if (!file.path.endsWith('.http')) expect(file.content, file.path).not.toMatch(/\{\{|\}\}/);
+      // REST Client files use `{{variable}}` syntax of their own; the resource templates are
+      // plop's Handlebars, rendered in the starter (checked below).
+      if (!file.path.endsWith('.http') && !RESOURCE_TEMPLATE.test(file.path))
+        expect(file.content, file.path).not.toMatch(/\{\{|\}\}/);
       if (!/\.(md|html)$/.test(file.path)) expect(file.content, file.path).not.toMatch(HTML_ENTITY);
     }
+  });
+
+  it('ships resource templates that render with every name and wire into marked places', () => {
+    const templates = files.filter((file) => RESOURCE_TEMPLATE.test(file.path));
+    const outputs = templates.map((file) => file.path.replace(/^generators\/resource\//, ''));
+    for (const layer of ['model', 'schemas', 'service', 'routes']) {
+      expect(outputs, layer).toContain(`src/__names__/__name__.${layer}.ts.tmpl`);
+    }
+    expect(outputs).toContain('test/__names__.test.ts.tmpl');
+    expect(byPath.has('plopfile.js')).toBe(true);
+    const data = resourceNames('book-category');
+    for (const file of templates) {
+      // strict: a name the templates use but the helper does not give fails here, not in plop.
+      const output = Handlebars.compile(file.content, { strict: true })(data);
+      expect(output, file.path).not.toMatch(/\{\{|\}\}|__names?__/);
+      expect(output, file.path).not.toMatch(HTML_ENTITY);
+      expect(output, file.path).toContain('book');
+      expect(mistakeIdsIn(file.content), file.path).toEqual([]);
+    }
+    // The plopfile adds lines above these markers; a layer that lost one breaks the command.
+    const app = byPath.get('src/app.ts') ?? '';
+    for (const marker of ['generate:imports', 'generate:routes'])
+      expect(app).toContain(`// ${marker}`);
+    if (byPath.has('src/openapi.ts')) {
+      for (const marker of ['generate:imports', 'generate:mounts']) {
+        expect(byPath.get('src/openapi.ts')).toContain(`// ${marker}`);
+      }
+    }
+    const cached = outputs.some((path) => path.endsWith('.cache.ts.tmpl'));
+    expect(app.includes('// generate:caches'), 'generate:caches').toBe(cached);
   });
 
   it('has valid JSON wherever a file says it is JSON', () => {
