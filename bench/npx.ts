@@ -1,19 +1,10 @@
 // Part 2, first run through npx: `npm pack` this repo, then in an empty folder with an empty
 // npm cache time `npx --yes --package <tarball> create-backend-roadmap todo-app …` against
-// `npx --yes create-vite@<pinned> …`, and the bundled prototype (bundle-probe.ts) the same way.
+// `npx --yes create-vite@<pinned> …`.
 // Each run gets a new empty cache and folder; runs are interleaved; medians.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, packBundle } from './bundle-probe.ts';
 import {
   PINNED,
   cleanEnv,
@@ -82,22 +73,6 @@ export async function benchNpx(runs: number): Promise<void> {
         ],
       },
     ];
-    // The proposed fix, measured the same way: the bundled package (bundle-probe.ts).
-    const bundleName = 'same, bundled: no runtime dependencies (prototype, not shipped)';
-    let bundleBytes: number | undefined;
-    try {
-      await buildBundle();
-      const bundleDir = join(work, 'bundle-pack');
-      mkdirSync(bundleDir);
-      const bundled = await packBundle(bundleDir);
-      bundleBytes = statSync(bundled).size;
-      tools.push({
-        name: bundleName,
-        args: ['--package', bundled, ...(tools[0]?.args.slice(2) ?? [])],
-      });
-    } catch (error) {
-      console.log(`  bundle prototype skipped: ${(error as Error).message}`);
-    }
     const times = new Map<string, number[]>(tools.map((tool) => [tool.name, []]));
     const packages = new Map<string, number>();
     let counter = 0;
@@ -120,9 +95,7 @@ export async function benchNpx(runs: number): Promise<void> {
         rmSync(folder, { recursive: true, force: true });
       }
     }
-    const [ours = NaN, vite = NaN, bundled] = tools.map((tool) =>
-      median(times.get(tool.name) ?? []),
-    );
+    const [ours = NaN, vite = NaN] = tools.map((tool) => median(times.get(tool.name) ?? []));
     printTable(`First run through npx: median of ${runs} interleaved runs, empty cache each`, [
       ['tool', 'median', 'packages installed', 'all runs (ms)'],
       ...tools.map((tool) => [
@@ -135,13 +108,7 @@ export async function benchNpx(runs: number): Promise<void> {
     console.log(
       `  tarball ${tarballName}: ${(tarballBytes / 1024).toFixed(0)} kB (${mb(tarballBytes)})`,
     );
-    if (bundleBytes !== undefined) {
-      console.log(`  bundled prototype tarball: ${(bundleBytes / 1024).toFixed(0)} kB`);
-    }
     verdict('npx', 'first npx run vs create-vite', ours / vite, { max: 1.5 });
-    if (bundled !== undefined) {
-      console.log(`        (the bundled prototype: ${(bundled / vite).toFixed(2)}× create-vite)`);
-    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
