@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(cliPath)) {
-    console.error('bench: dist/src/cli.js is missing; run `npm run build` first');
+    console.error('bench: dist/cli.js is missing; run `npm run build` first');
     return 2;
   }
   mkdirSync(cacheDir, { recursive: true });

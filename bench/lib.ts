@@ -10,7 +10,7 @@ export const repoDir = fileURLToPath(new URL('..', import.meta.url));
 /** Git-ignored: the comparison tools, the log and the last results. */
 export const cacheDir = join(repoDir, '.cache', 'bench');
 export const logFile = join(cacheDir, 'bench.log');
-export const cliPath = join(repoDir, 'dist', 'src', 'cli.js');
+export const cliPath = join(repoDir, 'dist', 'cli.js');
 
 /** The tools we compare against, pinned so runs stay comparable. */
 export const PINNED = {

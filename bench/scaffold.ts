@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STAGE_IDS, availableStarters } from '../generators/catalog.ts';
 import { cleanEnv, cliPath, du, median, ms, printTable, timed, verdict } from './lib.ts';
-import { buildBundle } from './bundle-probe.ts';
 import { ensureTools } from './tools.ts';
 
 /** The starter with the latest stage, todo-app first among equals. */
@@ -29,8 +28,8 @@ export async function benchScaffold(runs: number): Promise<void> {
   console.log('\n## 1. Scaffold speed (no install, no git)');
   const bins = await ensureTools();
   const starter = mostCompleteStarter();
-  const ourArgs = (cli: string) => (target: string) => [
-    cli,
+  const ourArgs = (target: string) => [
+    cliPath,
     starter.idea,
     target,
     '--stage',
@@ -42,7 +41,7 @@ export async function benchScaffold(runs: number): Promise<void> {
     { name: 'node -e ""', args: () => ['-e', ''] },
     {
       name: `create-backend-roadmap ${starter.idea} --stage ${starter.stage}`,
-      args: ourArgs(cliPath),
+      args: ourArgs,
     },
     {
       name: 'create-vite --template react-ts',
@@ -53,12 +52,6 @@ export async function benchScaffold(runs: number): Promise<void> {
       args: (target) => [bins.expressGenerator, '--no-view', target],
     },
   ];
-  const bundleName = 'same, as one esbuild bundle (prototype, not shipped)';
-  try {
-    tools.push({ name: bundleName, args: ourArgs(await buildBundle()) });
-  } catch (error) {
-    console.log(`  bundle prototype skipped: ${(error as Error).message}`);
-  }
   const work = mkdtempSync(join(tmpdir(), 'cbr-bench-scaffold-'));
   const env = cleanEnv();
   const times = new Map<string, number[]>(tools.map((tool) => [tool.name, []]));
@@ -108,13 +101,6 @@ export async function benchScaffold(runs: number): Promise<void> {
   const vite = medians.get(tools[2]?.name ?? '') ?? Number.NaN;
   const express = medians.get(tools[3]?.name ?? '') ?? Number.NaN;
   verdict('scaffold', 'scaffold time vs create-vite', ours / vite, { max: 1.0 });
-  const bundled = medians.get(bundleName);
-  if (bundled !== undefined) {
-    console.log(
-      `        (the bundle prototype: ${(bundled / vite).toFixed(2)}× create-vite, ` +
-        `${ms(bundled - floor)} above the floor)`,
-    );
-  }
   console.log(
     `        (vs express-generator ${(ours / express).toFixed(2)}×; above the floor: ours ` +
       `${ms(ours - floor)}, create-vite ${ms(vite - floor)})`,

@@ -2,7 +2,7 @@
 // Pure with respect to the target: it reads templates and writes nothing, so `--dry-run`, the
 // plop action and the render tests all share it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { getIdea, getStage, stagesUpTo, type IdeaId, type StageId } from './catalog.ts';
 import {
   ANY_EXERCISE,
@@ -54,9 +54,11 @@ function outputSegment(segment: string): string {
 }
 
 function listFiles(dir: string, skipTopLevel: ReadonlySet<string>): string[] {
+  // Every entry's parentPath starts with `dir`: slicing is the relative path without path.relative.
+  const prefix = dir.length + sep.length;
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .map((entry) => `${entry.parentPath}${sep}${entry.name}`.slice(prefix).split(sep).join('/'))
     .filter((path) => !skipTopLevel.has(path.split('/')[0] ?? ''));
 }
 
@@ -236,7 +238,8 @@ export function renderStarterSync(
     fileHashes(files),
   );
   files.push({ path: RECORD_FILE, content: `${JSON.stringify(record, null, 2)}\n` });
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  // Code-unit order, like git and npm (localeCompare would start ICU's collator: ~10 ms).
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function renderStarter(

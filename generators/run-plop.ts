@@ -1,25 +1,22 @@
-// Drives the plop generator programmatically for the CLI. node-plop costs ~0.2 s to import, so
-// this module is only loaded once the CLI knows it is going to write a starter.
-import { existsSync, readdirSync } from 'node:fs';
+// Drives the plop generator programmatically for the CLI. node-plop is the heaviest part of the
+// CLI to load, so this module is only loaded once the CLI knows it is going to write a starter.
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StarterRequest } from './render.ts';
 import type { StarterAnswers } from './starter-action.ts';
-
-/** The plopfile next to `generators/`: compiled `.js` when installed, `.ts` in the repo. */
-function plopfilePath(): string {
-  const compiled = fileURLToPath(new URL('../plopfile.js', import.meta.url));
-  return existsSync(compiled)
-    ? compiled
-    : fileURLToPath(new URL('../plopfile.ts', import.meta.url));
-}
 
 export async function generateWithPlop(
   request: StarterRequest,
   destination: string,
 ): Promise<string[]> {
-  const { default: nodePlop } = await import('node-plop');
-  const plop = await nodePlop(plopfilePath(), { destBasePath: destination, force: false });
+  const [{ default: nodePlop }, { default: plopfile }] = await Promise.all([
+    import('node-plop'),
+    import('../plopfile.ts'),
+  ]);
+  // The plopfile is imported like any module and applied to an empty plop instance, as node-plop
+  // does with a plopfile path: so it is bundled with the CLI instead of loaded from a file.
+  const plop = await nodePlop('', { destBasePath: destination, force: false });
+  plopfile(plop);
   const answers: StarterAnswers = {
     idea: request.idea,
     stage: request.stage,

@@ -5,11 +5,14 @@ import { dirname, join } from 'node:path';
 import type { RenderedFile } from './render.ts';
 
 export async function writeRenderedFiles(root: string, files: RenderedFile[]): Promise<string[]> {
-  for (const file of files) {
-    const target = join(root, ...file.path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    // `wx`: never overwrite. The folder is new, so an existing file means a bug or a race.
-    await writeFile(target, file.content, { flag: 'wx' });
-  }
+  const targets = files.map((file) => ({ file, target: join(root, ...file.path.split('/')) }));
+  // Each folder once, then every file at the same time: a starter is about a hundred small files
+  // in a few dozen folders, and the writes overlap in libuv's thread pool.
+  const folders = [...new Set(targets.map(({ target }) => dirname(target)))];
+  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
+  // `wx`: never overwrite. The folder is new, so an existing file means a bug or a race.
+  await Promise.all(
+    targets.map(({ file, target }) => writeFile(target, file.content, { flag: 'wx' })),
+  );
   return files.map((file) => file.path);
 }

@@ -85,12 +85,14 @@ cbr_install_deps() {
 
 cbr_build() {
   cd "$cbr_repo_root"
-  local sources=(src generators plopfile.ts tsconfig.json tsconfig.build.json package.json)
+  # The bundle holds the precompiled .hbs files too, so templates/ dates it as well (a template
+  # edited since still renders right, it is just compiled at run time).
+  local sources=(src generators plopfile.ts templates scripts/build.ts scripts/build package.json)
   local existing=() path
   for path in "${sources[@]}"; do [ -e "$path" ] && existing+=("$path"); done
-  # tsc rewrites every output on each build, so the CLI's entry point dates the last build.
-  if [ -f dist/src/cli.js ] &&
-    [ -z "$(find "${existing[@]}" -newer dist/src/cli.js -print -quit 2>/dev/null)" ]; then
+  # The build rewrites dist/ on each run, so the CLI's entry point dates the last build.
+  if [ -f dist/cli.js ] &&
+    [ -z "$(find "${existing[@]}" -newer dist/cli.js -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   cbr_log 'building the CLI (npm run build)'

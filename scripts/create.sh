@@ -7,4 +7,4 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/bootstrap.sh
 source "$repo/scripts/bootstrap.sh" --
-exec node "$repo/dist/src/cli.js" "$@"
+exec node "$repo/dist/cli.js" "$@"

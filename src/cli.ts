@@ -2,10 +2,16 @@
 // Entry point: wires the real process (argv, terminal, signals, child processes) into run().
 // Everything heavy is imported later, and only when needed, so --help, --version, --list and
 // usage errors start about as fast as Node itself.
+import module from 'node:module';
 import { plopGenerator } from './generator.ts';
 import { run } from './main.ts';
 import { terminalAsker } from './prompts.ts';
 import { runCommand } from './run-command.ts';
+
+// From here on, Node keeps V8's compiled code of every module it loads (the bundle's chunks) in a
+// cache in the temporary folder, so later runs skip parsing and compiling them again.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache();
 
 // `create-backend-roadmap --list | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

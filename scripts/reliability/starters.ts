@@ -65,7 +65,7 @@ async function prepare(
   const name = `${idea}-${stage}`;
   const dir = join(context.workDir, name);
   const env = npmEnvironment();
-  const cli = join(context.repoDir, 'dist', 'src', 'cli.js');
+  const cli = join(context.repoDir, 'dist', 'cli.js');
   const generated = await run(
     process.execPath,
     [cli, idea, name, '--stage', stage, '--no-install', '--no-git', '--yes'],

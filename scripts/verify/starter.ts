@@ -61,14 +61,14 @@ function describeExit(result: { code: number | null; signal: string | null; time
 
 /** Generates with the built CLI; before the CLI existed, the lead's renderer script did it. */
 function generateCommand(context: MatrixContext, idea: IdeaId, stage: StageId): string[] {
-  const cli = join(context.repoDir, 'dist', 'src', 'cli.js');
+  const cli = join(context.repoDir, 'dist', 'cli.js');
   const name = `${idea}-${stage}`;
   if (existsSync(cli)) {
     return [cli, idea, name, '--stage', stage, '--no-install', '--no-git', '--yes'];
   }
   const renderer = join(context.repoDir, 'scripts', 'render-starter.ts');
   if (existsSync(renderer)) return [renderer, idea, stage, name];
-  throw new Error('neither dist/src/cli.js (run `npm run build`) nor scripts/render-starter.ts');
+  throw new Error('neither dist/cli.js (run `npm run build`) nor scripts/render-starter.ts');
 }
 
 /** How `npm start` would run the start script, minus npm itself (see bootServer). */

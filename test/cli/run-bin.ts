@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface BinResult {
   code: number | null;
