@@ -216,7 +216,8 @@ describe.each(withExercises)('$idea at $stage in exercise mode', ({ idea, stage 
   it('leaves no template or exercise-region syntax, and valid JSON, in either mode', () => {
     for (const [path, content] of [...byPath, ...guided, ...solved]) {
       expect(content, path).not.toMatch(EXERCISE_SYNTAX);
-      if (!path.endsWith('.http')) expect(content, path).not.toMatch(/\{\{|\}\}/);
+      if (!path.endsWith('.http') && !RESOURCE_TEMPLATE.test(path))
+        expect(content, path).not.toMatch(/\{\{|\}\}/);
       if (!/\.(md|html)$/.test(path)) expect(content, path).not.toMatch(HTML_ENTITY);
       if (path.endsWith('.json')) expect(() => JSON.parse(content) as unknown, path).not.toThrow();
     }
