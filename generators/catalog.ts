@@ -235,7 +235,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'Rooms over REST, JWT on the socket handshake, persisted history',
       advanced: 'Rooms shared by several instances through the socket.io Redis adapter',
     },
-    available: ['beginner'],
+    available: ['beginner', 'intermediate', 'advanced'],
   },
 ];
 
