@@ -56,6 +56,8 @@ export interface LayerManifest {
   env?: EnvVar[];
   app?: {
     imports?: string[];
+    /** Before the body parser: what must see every request, even one whose body is refused. */
+    early?: string[];
     middleware?: string[];
     routes?: RouteMount[];
     fallbacks?: string[];
@@ -76,7 +78,13 @@ export interface MergedManifest {
   devDependencies: string[];
   scripts: Record<string, string>;
   env: EnvVar[];
-  app: { imports: string[]; middleware: string[]; routes: RouteMount[]; fallbacks: string[] };
+  app: {
+    imports: string[];
+    early: string[];
+    middleware: string[];
+    routes: RouteMount[];
+    fallbacks: string[];
+  };
   concepts: Record<string, ConceptEntry>;
   mistakes: Record<string, MistakeEntry>;
   smoke: SmokeStep[];
@@ -107,7 +115,7 @@ function emptyManifest(): MergedManifest {
     devDependencies: [],
     scripts: {},
     env: [],
-    app: { imports: [], middleware: [], routes: [], fallbacks: [] },
+    app: { imports: [], early: [], middleware: [], routes: [], fallbacks: [] },
     concepts: {},
     mistakes: {},
     smoke: [],
@@ -184,6 +192,7 @@ export function mergeManifest(
     env: mergeEnv(into.env, layer.env),
     app: {
       imports: unique([...into.app.imports, ...(layer.app?.imports ?? [])]),
+      early: [...into.app.early, ...(layer.app?.early ?? [])],
       middleware: [...into.app.middleware, ...(layer.app?.middleware ?? [])],
       fallbacks: [...into.app.fallbacks, ...(layer.app?.fallbacks ?? [])],
       routes: mergeRoutes(into.app.routes, layer.app?.routes),

@@ -50,7 +50,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function uniquify(value: unknown, n: number, key = ''): unknown {
   if (typeof value === 'string') {
     if (key === 'email') return value.replace('@', `+${n}@`);
-    if (['title', 'name', 'username', 'slug'].includes(key)) return `${value} ${n}`;
+    // A hyphen, not a space: names are often restricted to letters, digits and hyphens.
+    if (['title', 'name', 'username', 'slug'].includes(key)) return `${value}-${n}`;
     return value;
   }
   if (Array.isArray(value)) return value.map((item) => uniquify(item, n));

@@ -26,6 +26,12 @@ describe('security headers and request ids', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('sends them on a refused body too (the headers come before the body parser)', async () => {
+    const res = await api().post('/health').set('Content-Type', 'application/json').send('{"x": ');
+    expect(res.status).toBe(400);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('gives every answer its own X-Request-Id, and keeps a well-formed one from a proxy', async () => {
     const [first, second] = await Promise.all([api().get('/health'), api().get('/health')]);
     expect(first.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
