@@ -88,7 +88,9 @@ export function startLoad(next: () => HttpCall, connections: number, seconds: nu
   const loop = async () => {
     while (!stopped && performance.now() < deadline) {
       try {
-        const answer = await send(next(), 5000);
+        // Longer than Mongoose's 10 s buffering: with the database down, the honest 503 comes
+        // only after it, and a client that gave up sooner would count it as no answer.
+        const answer = await send(next(), 15_000);
         outcomes.push({ at: performance.now() - started, status: answer.status, error: undefined });
       } catch (error) {
         outcomes.push({
