@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 export interface ToolInfo {
   name: string;
   version: string;
+  /** `engines.node`, for example `>=22.12`: the oldest Node the CLI runs on. */
+  node: string;
 }
 
 let cached: ToolInfo | undefined;
@@ -18,9 +20,13 @@ export function toolInfo(): ToolInfo {
   for (let depth = 0; depth < 4; depth += 1) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+        name?: string;
+        version?: string;
+        engines?: { node?: string };
+      };
       if (pkg.name === 'create-backend-roadmap' && pkg.version) {
-        cached = { name: pkg.name, version: pkg.version };
+        cached = { name: pkg.name, version: pkg.version, node: pkg.engines?.node ?? '' };
         return cached;
       }
     }

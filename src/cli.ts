@@ -3,10 +3,18 @@
 // Everything heavy is imported later, and only when needed, so --help, --version, --list and
 // usage errors start about as fast as Node itself.
 import module from 'node:module';
+import { toolInfo } from '../generators/tool-info.ts';
 import { plopGenerator } from './generator.ts';
 import { run } from './main.ts';
 import { terminalAsker } from './prompts.ts';
+import { unsupportedNode } from './node-version.ts';
 import { runCommand } from './run-command.ts';
+
+const tooOld = unsupportedNode(process.versions.node, toolInfo().node);
+if (tooOld !== undefined) {
+  process.stderr.write(`${tooOld}\n`);
+  process.exit(1);
+}
 
 // From here on, Node keeps V8's compiled code of every module it loads (the bundle's chunks) in a
 // cache in the temporary folder, so later runs skip parsing and compiling them again.

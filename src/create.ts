@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import type { CliArgs } from './args.ts';
 import { assertExerciseMode, resolveChoices, type Choices } from './choices.ts';
-import { CliError, FailureError } from './errors.ts';
+import { CancelledError, CliError, EXIT, FailureError } from './errors.ts';
 import type { Generator, StarterRequest } from './generator.ts';
 import { initGit } from './git.ts';
 import { installDependencies, type InstallOutcome } from './install.ts';
@@ -143,7 +143,18 @@ async function writeStarter(plan: Plan, context: Context): Promise<string[]> {
 
 async function installStep(plan: Plan, context: Context): Promise<InstallOutcome> {
   context.out(`Installing dependencies with ${plan.pm}…`);
-  const outcome = await installDependencies(plan.pm, plan.target.path, context.run);
+  const interrupt = stopOnInterrupt(context.host ?? process);
+  const outcome = await installDependencies(
+    plan.pm,
+    plan.target.path,
+    context.run,
+    interrupt.signal,
+  ).finally(interrupt.release);
+  if (interrupt.signal.aborted) {
+    throw new CancelledError('Interrupted during the install.', [
+      `The starter itself is complete in ${plan.shown}. Install by hand: ${byHand(plan, outcome.command)}`,
+    ]);
+  }
   // A failure is reported once, as the run's final error, after the next steps.
   if (outcome.ok) context.out(kleur.green('✔ Installed dependencies.'));
   return outcome;
@@ -167,6 +178,28 @@ async function gitStep(plan: Plan, context: Context): Promise<void> {
     );
     context.out('  Once configured: git commit --amend --reset-author --no-edit');
   }
+}
+
+/**
+ * Ctrl-C (or SIGTERM) during the install: the package manager is stopped, and the run ends with
+ * 130 and the command to finish by hand, rather than by the signal with nothing said. Waiting for
+ * the package manager to exit (instead of exiting at once) also makes the outcome the same
+ * whichever the CLI notices first, the signal or the child's exit. A second signal exits at once.
+ */
+function stopOnInterrupt(host: SignalHost) {
+  const controller = new AbortController();
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const listener = () => {
+    if (controller.signal.aborted) host.exit(EXIT.cancelled);
+    controller.abort();
+  };
+  for (const signal of signals) host.on(signal, listener);
+  return {
+    signal: controller.signal,
+    release: () => {
+      for (const signal of signals) host.off(signal, listener);
+    },
+  };
 }
 
 function byHand(plan: Plan, command: string): string {

@@ -37,9 +37,9 @@ export class FailureError extends CliError {
   }
 }
 
-/** The user pressed Ctrl-C in a prompt or while the starter was being written. */
+/** The user pressed Ctrl-C in a prompt, while the starter was being written or installed. */
 export class CancelledError extends CliError {
-  constructor(message = 'Cancelled. Nothing was written.') {
-    super(message, EXIT.cancelled);
+  constructor(message = 'Cancelled. Nothing was written.', hints: readonly string[] = []) {
+    super(message, EXIT.cancelled, hints);
   }
 }

@@ -13,10 +13,11 @@ export async function installDependencies(
   pm: PackageManager,
   cwd: string,
   run: RunCommand,
+  cancelSignal?: AbortSignal,
 ): Promise<InstallOutcome> {
   const { command, args } = installCommand(pm);
   const shown = formatCommand(command, args);
-  const result = await run(command, args, { cwd, inherit: true });
+  const result = await run(command, args, { cwd, inherit: true, cancelSignal });
   if (result.ok) return { ok: true, command: shown };
   const problem = result.notFound
     ? `${pm} was not found on PATH: install it, or pass --pm with a package manager you have`

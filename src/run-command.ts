@@ -15,6 +15,8 @@ export interface CommandOptions {
   /** Show the command's own output (progress of an install) instead of capturing it. */
   inherit?: boolean;
   env?: Record<string, string>;
+  /** Aborting it stops the command (SIGTERM): how an interrupted CLI ends its install. */
+  cancelSignal?: AbortSignal;
 }
 
 export type RunCommand = (
@@ -33,6 +35,7 @@ export const runCommand: RunCommand = async (command, args, options) => {
     stdout: options.inherit ? 'inherit' : 'pipe',
     stderr: options.inherit ? 'inherit' : 'pipe',
     all: !options.inherit,
+    ...(options.cancelSignal ? { cancelSignal: options.cancelSignal } : {}),
   });
   return {
     ok: !result.failed,
