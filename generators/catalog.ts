@@ -189,18 +189,18 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'RealWorld "Conduit" API, spec v2',
       advanced: 'RealWorld "Conduit" API, spec v2',
     },
-    available: ['beginner', 'intermediate'],
+    available: ['beginner', 'intermediate', 'advanced'],
     // Conduit's users and auth replace the stage's user model, schemas and auth routes.
-    exercisesMissing: ['intermediate', 'advanced'],
+    exercisesMissing: ['intermediate'],
   },
   {
     id: 'auth-system',
     title: 'Auth system',
     summary: 'A user authentication system.',
     contracts: {},
-    available: ['beginner', 'intermediate'],
-    // The idea's own sessions, tokens and user model replace the stage's.
-    exercisesMissing: ['intermediate', 'advanced'],
+    available: ['beginner', 'intermediate', 'advanced'],
+    // The idea's own sessions, tokens and user model replace the stage's intermediate files.
+    exercisesMissing: ['intermediate'],
   },
   {
     id: 'expense-tracker',
@@ -211,7 +211,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh Expense Tracker API',
       advanced: 'roadmap.sh Expense Tracker API',
     },
-    available: ['beginner', 'intermediate'],
+    available: ['beginner', 'intermediate', 'advanced'],
   },
   {
     id: 'ecommerce',
@@ -222,9 +222,7 @@ export const IDEAS: readonly Idea[] = [
       intermediate: 'roadmap.sh E-Commerce API',
       advanced: 'roadmap.sh Scalable E-Commerce Platform (design discussion)',
     },
-    available: ['beginner', 'intermediate'],
-    // Its compose.yaml (the payment webhook secret) replaces the stage's.
-    exercisesMissing: ['advanced'],
+    available: ['beginner', 'intermediate', 'advanced'],
   },
   {
     id: 'chat-server',

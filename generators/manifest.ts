@@ -14,6 +14,11 @@ export interface EnvVar {
   /** The field of the typed `config` object, and its value: an expression over the parsed `env`. */
   key?: string;
   value?: string;
+  /**
+   * A secret the deployment must supply (advanced compose.yaml requires it from the shell or
+   * .env, never a value in the file); the text says what a good value is.
+   */
+  secret?: string;
 }
 
 export interface RouteMount {

@@ -63,8 +63,11 @@ function isBodyParserError(error: unknown): error is { status: number; type: str
   );
 }
 
-/** MongoDB's duplicate key error, from a unique index. Test the code, never the message text. */
-function isDuplicateKeyError(
+/**
+ * MongoDB's duplicate key error, from a unique index. Test the code, never the message text.
+ * Exported: a unique index is also how code lets exactly one of two racing requests win.
+ */
+export function isDuplicateKeyError(
   error: unknown,
 ): error is { code: 11000; keyValue?: object; keyPattern?: object } {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;

@@ -12,6 +12,7 @@
 import { expired, notExpired } from '../auth/expiry.js';
 import type { Types } from 'mongoose';
 import { config } from '../config.js';
+import { isDuplicateKeyError } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { revokeSession, revokeUserTokens } from '../auth/revocation.js';
 import { unauthorized } from '../auth/require-auth.js';
@@ -76,14 +77,10 @@ export async function refreshSession(refreshToken: string): Promise<TokenPair> {
   // whole session (as the intermediate stage did), or rotates it with a find, then a save. A
   // refresh token copied once (a log line, a backup, a shared laptop) then works for weeks
   // and nobody notices; and with find-then-save two requests with the same token both succeed,
-  // so a thief racing the user is never caught. Swap the hash in ONE conditional update, so
-  // exactly one request wins, remember the retired hash, and end the session when it comes
-  // back. `npm test -- rotation` replays a used token and expects the family to be revoked.
-  const session = await SessionModel.findOneAndUpdate(
-    { tokenHash: oldHash, expiresAt: notExpired() },
-    { $set: { tokenHash: next.hash, lastUsedAt: new Date() } },
-    { returnDocument: 'after' },
-  );
+  // so a thief racing the user is never caught. Retire the old hash under a unique index, so
+  // exactly one request wins, and end the session when a retired hash comes back.
+  // `npm test -- rotation` replays a used token and expects the family to be revoked.
+  const session = await SessionModel.findOne({ tokenHash: oldHash, expiresAt: notExpired() });
   if (!session) {
     const retired = await RetiredTokenModel.findOne({ tokenHash: oldHash });
     if (retired) {
@@ -95,12 +92,28 @@ export async function refreshSession(refreshToken: string): Promise<TokenPair> {
     }
     throw invalid();
   }
-  await RetiredTokenModel.create({
+  // The unique index on tokenHash decides the race: one insert of the retired hash succeeds,
+  // every other gets a duplicate-key error and a 401. A conditional findOneAndUpdate alone is
+  // atomic on MongoDB, but not on every server that speaks its protocol (FerretDB 1.x reads,
+  // then writes), and the index holds on all of them. The loser's token is retired from now on,
+  // so sending it again counts as reuse.
+  const won = await RetiredTokenModel.create({
     tokenHash: oldHash,
     session: session._id,
     user: session.user,
     expiresAt: session.expiresAt,
-  });
+  }).then(
+    () => true,
+    (error: unknown) => {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    },
+  );
+  if (!won) throw invalid();
+  await SessionModel.updateOne(
+    { _id: session._id },
+    { $set: { tokenHash: next.hash, lastUsedAt: new Date() } },
+  );
   const user = await UserModel.findById(session.user);
   if (!user) throw invalid();
   // The role is read again from the database: an admin who was demoted gets a `user` token now.

@@ -22,6 +22,7 @@ import { missing, notYours, taken } from '../http/conduit-errors.js';
 import { describeRoutes } from '../http/openapi-registry.js';
 import { resourceUrl } from '../http/resource-url.js';
 import { validate } from '../http/validate.js';
+import { isDuplicateKeyError } from '../http/errors.js';
 import { FollowModel } from '../profiles/follow.model.js';
 import { PUBLIC_USER_FIELDS } from '../profiles/profile.json.js';
 import { CommentModel } from './comment.model.js';
@@ -168,11 +169,6 @@ postRouter.delete('/:slug', requireAuth, bySlug, async (req, res) => {
   res.status(204).end();
 });
 
-/** MongoDB's duplicate key error: here, a favorite that already exists. */
-function isDuplicate(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
-
 postRouter.post('/:slug/favorite', requireAuth, bySlug, async (req, res) => {
   const article = await findArticle(bySlug.input(req).params.slug);
   const user = currentUser(req);
@@ -181,7 +177,7 @@ postRouter.post('/:slug/favorite', requireAuth, bySlug, async (req, res) => {
   const added = await FavoriteModel.create({ user: user.id, article: article._id }).then(
     () => true,
     (error: unknown) => {
-      if (isDuplicate(error)) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     },
   );

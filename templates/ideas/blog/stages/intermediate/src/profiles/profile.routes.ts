@@ -12,7 +12,7 @@ import { optionalAuth, viewerOf } from '../auth/optional-auth.js';
 import { currentUser, requireAuth } from '../auth/require-auth.js';
 import { UserModel } from '../auth/user.model.js';
 import { missing } from '../http/conduit-errors.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, isDuplicateKeyError } from '../http/errors.js';
 import { describeRoutes } from '../http/openapi-registry.js';
 import { validate } from '../http/validate.js';
 import { FollowModel } from './follow.model.js';
@@ -27,11 +27,6 @@ async function findProfile(req: Request) {
   const user = await UserModel.findOne({ username }).select(PUBLIC_USER_FIELDS).lean();
   if (!user) throw missing('profile');
   return user;
-}
-
-/** MongoDB's duplicate key error: here, a follow that already exists. */
-function isDuplicate(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }
 
 profileRouter.get('/:username', optionalAuth, byUsername, async (req, res) => {
@@ -50,7 +45,7 @@ profileRouter.post('/:username/follow', requireAuth, byUsername, async (req, res
   }
   // Insert, and let the unique index say "already following": no findOne-then-create race.
   await FollowModel.create({ follower, following: user._id }).catch((error: unknown) => {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   });
   res.status(200).json({ profile: toProfileJson(user, true) });
 });

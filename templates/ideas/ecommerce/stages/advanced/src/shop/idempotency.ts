@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
 import mongoose, { model, Schema } from 'mongoose';
 import { currentUser, requireAuth } from '../auth/require-auth.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, isDuplicateKeyError } from '../http/errors.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -39,10 +39,6 @@ const idempotencyKeySchema = new Schema({
 
 export const IdempotencyKeyModel = model('IdempotencyKey', idempotencyKeySchema);
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
-
 function requestHash(req: Request): string {
   return createHash('sha256')
     .update(JSON.stringify(req.body ?? null))
@@ -57,7 +53,7 @@ async function claim(id: string, hash: string): Promise<boolean> {
       await IdempotencyKeyModel.create({ _id: id, requestHash: hash, expiresAt });
       return true;
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     // An expired key is free again: delete it and claim once more.
     const expired = await IdempotencyKeyModel.deleteOne({

@@ -11,7 +11,7 @@
 // guarantees of the database you run on, and test them under concurrency.
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { model, Schema } from 'mongoose';
-import { HttpError } from '../http/errors.js';
+import { HttpError, isDuplicateKeyError } from '../http/errors.js';
 
 /** A lock left behind by a crashed process is taken over after this long. */
 const LOCK_TTL_MS = 5_000;
@@ -25,10 +25,6 @@ const lockSchema = new Schema({
 
 export const LockModel = model('Lock', lockSchema);
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
-
 async function acquire(key: string): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
@@ -36,7 +32,7 @@ async function acquire(key: string): Promise<void> {
       await LockModel.create({ _id: key, expiresAt: new Date(Date.now() + LOCK_TTL_MS) });
       return;
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     await LockModel.deleteOne({ _id: key, expiresAt: mongoose.trusted({ $lt: new Date() }) });
     if (Date.now() > deadline) {
