@@ -1,7 +1,12 @@
 // One command for the reliability suites (docs/reliability.md):
 //
 //   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--no-faults] [--only <idea/stage>]
-//                          [--max-examples <n>] [--fuzz-seconds <s>] [--keep]
+//                          [--max-examples <n>] [--fuzz-seconds <s>] [--keep] [--reuse <dir>]
+//
+// --reuse <dir>: the starters `npm run verify -- --dir <dir>` installed and tested there are
+// fuzzed, probed and faulted as they are, and their tests counted from the verify run's report,
+// so CI installs and tests each starter once (scripts/test.sh). A starter missing there is
+// generated and installed as usual.
 //
 // 1. the CLI bad-input suite (test/reliability, vitest with its JSON reporter, built bin);
 // 2. per available intermediate/advanced starter: its own tests, `npm audit`, and Schemathesis
@@ -34,6 +39,7 @@ const { values } = parseArgs({
     'fuzz-seconds': { type: 'string', default: '240' },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
+    reuse: { type: 'string' },
   },
 });
 
@@ -134,6 +140,7 @@ async function starterSuites(): Promise<SuiteResult[]> {
         maxExamples: Number(values['max-examples']),
         fuzzSeconds: Number(values['fuzz-seconds']),
         log: (line: string) => console.log(`reliability: ${line}`),
+        reuse: values.reuse,
       };
       results.push(
         ...(await checkStarter(context, idea, stage, {

@@ -7,9 +7,9 @@
 //
 // Closes with `N passed, N failed` (starters) and exits 1 when any failed, 2 on a usage error,
 // 130 when interrupted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableStarters } from '../generators/catalog.ts';
 import { USAGE, UsageError, parseOptions, type VerifyOptions } from './verify/options.ts';
@@ -86,7 +86,9 @@ async function main(): Promise<number> {
     ? requireEnv('REDIS_URL', 'advanced starters need it')
     : process.env.REDIS_URL;
 
-  const workDir = mkdtempSync(join(tmpdir(), 'cbr-verify-'));
+  const workDir =
+    options.dir === undefined ? mkdtempSync(join(tmpdir(), 'cbr-verify-')) : resolve(options.dir);
+  mkdirSync(workDir, { recursive: true });
   let aborted = false;
   const cleanUp = (): void => {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });

@@ -6,12 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { IdeaId, StageId } from '../../generators/catalog.ts';
+import { loadStarterManifest, type SmokeStep } from '../../generators/manifest.ts';
+import { runSmoke, substitute } from '../verify/smoke.ts';
 import { baseEnvironment, readDotenvExample, withDatabase } from '../verify/environment.ts';
 import { listeningOn } from '../verify/listening.ts';
 import { faults } from './faults.ts';
 import { securityProbe, type OpenApiDocument } from './probe.ts';
 import { freePort, run, signalGroup, start, type Started } from '../verify/processes.ts';
-import { dropDatabase, startCommand, waitForHttp } from '../verify/starter.ts';
+import { dropDatabase, startCommand, TEST_REPORT, waitForHttp } from '../verify/starter.ts';
 
 export interface SuiteResult {
   suite: string;
@@ -33,6 +35,8 @@ export interface StarterContext {
   maxExamples: number;
   fuzzSeconds: number;
   log: (line: string) => void;
+  /** A verify matrix folder (`npm run verify -- --dir`) whose installed starters are used. */
+  reuse?: string;
 }
 
 const MINUTE = 60_000;
@@ -53,6 +57,17 @@ function npmEnvironment(): NodeJS.ProcessEnv {
 
 function tailOf(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * The starter the verify matrix installed and tested in `context.reuse` (`npm run verify --
+ * --dir`), if it is there with its dependencies and its test report.
+ */
+function verified(context: StarterContext, idea: IdeaId, stage: StageId): string | undefined {
+  if (context.reuse === undefined) return undefined;
+  const dir = join(context.reuse, `${idea}-${stage}`);
+  const complete = existsSync(join(dir, 'node_modules')) && existsSync(join(dir, TEST_REPORT));
+  return complete ? dir : undefined;
 }
 
 /** Generates and installs one starter; undefined (and logged) when that fails. */
@@ -102,14 +117,18 @@ export async function starterTests(
   dir: string,
   stage: StageId,
   logFile: string,
+  /** Count the verify matrix's run of these tests (its JSON report) instead of running them. */
+  reused = false,
 ): Promise<SuiteResult> {
-  const report = join(dir, '.reliability-tests.json');
-  const result = await run('npm', ['test', '--', '--reporter=json', `--outputFile=${report}`], {
-    cwd: dir,
-    env: checkEnv(context, stage),
-    logFile,
-    timeoutMs: 10 * MINUTE,
-  });
+  const report = join(dir, reused ? TEST_REPORT : '.reliability-tests.json');
+  const result = reused
+    ? { ok: true, code: 0, tail: { text: () => '' } }
+    : await run('npm', ['test', '--', '--reporter=json', `--outputFile=${report}`], {
+        cwd: dir,
+        env: checkEnv(context, stage),
+        logFile,
+        timeoutMs: 10 * MINUTE,
+      });
   if (!existsSync(report)) {
     return { suite: `tests ${id}`, tried: 0, passed: 0, broke: [tailOf(result.tail.text(), 5)] };
   }
@@ -143,28 +162,29 @@ export async function audit(id: string, dir: string, logFile: string): Promise<S
   return { suite, tried: 0, passed: 0, broke: [], blocked: tailOf(output, 1) };
 }
 
-/** Registers a fresh user and logs in, through the register/login paths the document lists. */
-async function login(baseUrl: string, document: OpenApiDocument): Promise<string | undefined> {
-  const paths = Object.keys(document.paths ?? {});
-  const register = paths.find((path) => /\/register$/.test(path));
-  const loginPath = paths.find((path) => /\/login$/.test(path));
-  if (register === undefined || loginPath === undefined) return undefined;
-  const user = {
-    name: 'Fuzz',
-    email: `fuzz-${Date.now().toString(36)}@example.com`,
-    password: 'correct horse battery staple',
-  };
-  const post = (path: string, body: unknown) =>
-    fetch(new URL(path.replace(/^\//, ''), baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-  await (await post(register, user)).arrayBuffer();
-  const response = await post(loginPath, { email: user.email, password: user.password });
-  const json = (await response.json()) as { token?: string; accessToken?: string };
-  return json.token ?? json.accessToken;
+/**
+ * An Authorization header for the fuzzer, got the way the starter's own smoke steps get one:
+ * they run up to the first successful call that sends an Authorization header (a sign-up and a
+ * login, in whatever shape the idea's API has, Conduit's `{ user }` bodies and `Token` scheme
+ * included), and that call's header is the one used. Undefined when no step sends one.
+ */
+async function authorization(
+  baseUrl: string,
+  steps: readonly SmokeStep[],
+): Promise<string | undefined> {
+  const headerOf = (step: SmokeStep) =>
+    Object.entries(step.headers ?? {}).find(
+      ([name]) => name.toLowerCase() === 'authorization',
+    )?.[1];
+  const index = steps.findIndex((step) => step.status < 300 && headerOf(step) !== undefined);
+  if (index === -1) return undefined;
+  const outcome = await runSmoke(baseUrl, steps.slice(0, index), () => {});
+  if (!outcome.ok) return undefined;
+  try {
+    return substitute(headerOf(steps[index]!) ?? '', outcome.values);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -273,7 +293,10 @@ export async function fuzz(
       return [{ suite, tried: 0, passed: 0, broke: [], blocked: 'no /openapi.json' }];
     }
     const document = (await response.json()) as OpenApiDocument;
-    const token = await login(baseUrl, document);
+    const header = await authorization(baseUrl, loadStarterManifest(idea, stage).smoke);
+    context.log(`[${id}] fuzzing ${header === undefined ? 'without' : 'with'} a logged-in user`);
+    // The probe sends its own and forged tokens with the document's scheme word (Bearer, Token).
+    const token = header?.replace(/^\S+\s+/, '');
     const args = [
       'run',
       documentUrl,
@@ -292,7 +315,7 @@ export async function fuzz(
       'junit',
       '--report-junit-path',
       join(dir, '.reliability-fuzz.xml'),
-      ...(token === undefined ? [] : ['-H', `Authorization: Bearer ${token}`]),
+      ...(header === undefined ? [] : ['-H', `Authorization: ${header}`]),
     ];
     const fuzzRun = await run(context.schemathesis, args, {
       cwd: dir,
@@ -334,15 +357,18 @@ export async function checkStarter(
 ): Promise<SuiteResult[]> {
   const id = `${idea}/${stage}`;
   const logFile = join(context.workDir, `${idea}-${stage}.log`);
-  context.log(`[${id}] generate and install`);
-  const dir = await prepare(context, idea, stage, logFile);
+  const reused = verified(context, idea, stage);
+  context.log(
+    `[${id}] ${reused ? `the verify matrix's install in ${reused}` : 'generate and install'}`,
+  );
+  const dir = reused ?? (await prepare(context, idea, stage, logFile));
   if (dir === undefined) {
     return [{ suite: `starter ${id}`, tried: 1, passed: 0, broke: [`generate/install failed`] }];
   }
   const results: SuiteResult[] = [];
   if (suites.tests) {
-    context.log(`[${id}] npm test`);
-    results.push(await starterTests(context, id, dir, stage, logFile));
+    context.log(`[${id}] npm test${reused ? ' (counted from the verify run)' : ''}`);
+    results.push(await starterTests(context, id, dir, stage, logFile, reused !== undefined));
   }
   context.log(`[${id}] npm audit`);
   results.push(await audit(id, dir, logFile));

@@ -14,11 +14,13 @@ export interface VerifyOptions {
   idea: IdeaId | undefined;
   stage: StageId | undefined;
   keep: boolean;
+  /** Verify in this folder (kept afterwards) instead of a fresh temporary one. */
+  dir: string | undefined;
   jobs: number;
   help: boolean;
 }
 
-export const USAGE = `usage: npm run verify -- [--idea <idea>] [--stage <stage>] [--keep] [--jobs <n>]
+export const USAGE = `usage: npm run verify -- [--idea <idea>] [--stage <stage>] [--keep] [--dir <path>] [--jobs <n>]
 
 Generates every available starter (or the ones the filters select) outside the repo with the
 built CLI, then installs, typechecks, lints, format-checks, tests and boots each one against
@@ -27,6 +29,8 @@ MONGODB_URI (and REDIS_URL for advanced starters).
   --idea <idea>    only this idea (or VERIFY_IDEA): ${IDEA_IDS.join(', ')}
   --stage <stage>  only this stage (or VERIFY_STAGE): ${STAGE_IDS.join(', ')}
   --keep           keep the generated starters and their logs (printed at the end)
+  --dir <path>     verify in this folder and keep the starters there (or VERIFY_DIR), for
+                   \`npm run reliability -- --reuse <path>\` to fuzz them without installing again
   --jobs <n>       starters verified at once (or VERIFY_JOBS; default 1)
 
 scripts/verify.sh starts FerretDB and Redis and runs this with the same options.`;
@@ -46,6 +50,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): VerifyOpti
         idea: { type: 'string' },
         stage: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        dir: { type: 'string' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -69,5 +74,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): VerifyOpti
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw new UsageError(`--jobs must be a positive whole number, not "${jobsText}"`);
   }
-  return { idea, stage, keep: values.keep, jobs, help: values.help };
+  const dir = nonEmpty(values.dir) ?? nonEmpty(env.VERIFY_DIR);
+  return { idea, stage, keep: values.keep || dir !== undefined, dir, jobs, help: values.help };
 }

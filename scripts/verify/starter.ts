@@ -45,6 +45,8 @@ const TIMEOUTS = {
   dropDatabase: 30_000,
 } as const;
 const TAIL_LINES = 60;
+/** The starter's own test results, as vitest's JSON reporter writes them (in the starter). */
+export const TEST_REPORT = '.verify-tests.json';
 
 export function starterId(idea: IdeaId, stage: StageId): string {
   return `${idea}/${stage}`;
@@ -187,8 +189,16 @@ export async function verifyStarter(
   await step('typecheck', () => command(dir, ['run', 'typecheck'], checkEnv, TIMEOUTS.check));
   await step('lint', () => command(dir, ['run', 'lint'], checkEnv, TIMEOUTS.check));
   await step('format', () => command(dir, ['run', 'format:check'], checkEnv, TIMEOUTS.check));
-  // The starter's tests pick a database per test worker themselves.
-  await step('test', () => command(dir, ['test'], checkEnv, TIMEOUTS.test));
+  // The starter's tests pick a database per test worker themselves. The JSON report lets
+  // `npm run reliability -- --reuse` count these tests instead of running them a second time.
+  await step('test', () =>
+    command(
+      dir,
+      ['test', '--', '--reporter=default', '--reporter=json', `--outputFile=${TEST_REPORT}`],
+      checkEnv,
+      TIMEOUTS.test,
+    ),
+  );
   await step('build', () => command(dir, ['run', 'build'], checkEnv, TIMEOUTS.check));
 
   // Boot in production, as a deployment would, with every variable `.env.example` documents.
