@@ -231,12 +231,19 @@ function checkChoice<T extends string>(
   table: readonly OptionSpec[] = OPTIONS,
 ): T | undefined {
   if (value === undefined || isValid(value)) return value;
-  const choices = findLong(name, table)?.choices ?? [];
-  throw invalidValue(name, value, choices);
+  const spec = findLong(name, table);
+  // The message names what the value is (`--to bogus`: an unknown stage), from the placeholder.
+  const noun = spec?.value?.replace(/^<|>$/g, '') ?? name;
+  throw invalidValue(name, value, spec?.choices ?? [], noun);
 }
 
-export function invalidValue(name: string, value: string, choices: readonly string[]): UsageError {
-  return new UsageError(`Unknown ${name} "${value}".${didYouMean(value, choices)}`, [
+export function invalidValue(
+  name: string,
+  value: string,
+  choices: readonly string[],
+  noun = name,
+): UsageError {
+  return new UsageError(`Unknown ${noun} "${value}".${didYouMean(value, choices)}`, [
     `Valid values for --${name}: ${choices.join(', ')}`,
   ]);
 }

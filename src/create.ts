@@ -117,12 +117,13 @@ async function preview(plan: Plan, force: boolean, context: Context): Promise<vo
 async function writeStarter(plan: Plan, context: Context): Promise<string[]> {
   const { idea, stage, options } = plan.request;
   const mode = options.mode === 'exercise' ? ', exercise mode' : '';
-  context.out(`Creating ${kleur.bold(idea)} (${stage}${mode}) in ${plan.shown}…`);
   try {
     const result = await writeAtomically({
       target: plan.target,
       render: (directory) => context.generator.write(plan.request, directory),
       host: context.host,
+      onStart: () =>
+        context.out(`Creating ${kleur.bold(idea)} (${stage}${mode}) in ${plan.shown}…`),
     });
     context.out(kleur.green(`✔ Wrote ${result.files.length} files.`));
     if (result.overwritten.length > 0) {
@@ -150,7 +151,9 @@ async function installStep(plan: Plan, context: Context): Promise<InstallOutcome
     context.run,
     interrupt.signal,
   ).finally(interrupt.release);
-  if (interrupt.signal.aborted) {
+  // Ctrl-C reaches the package manager too, and its exit may be seen before the CLI's own
+  // signal: either one means the user interrupted the install.
+  if (interrupt.signal.aborted || outcome.interrupted) {
     throw new CancelledError('Interrupted during the install.', [
       `The starter itself is complete in ${plan.shown}. Install by hand: ${byHand(plan, outcome.command)}`,
     ]);

@@ -7,6 +7,8 @@ export interface InstallOutcome {
   /** What to run by hand (from inside the project) when it failed. */
   command: string;
   problem?: string;
+  /** The package manager ended by Ctrl-C (SIGINT or SIGTERM, or their exit codes 130 and 143). */
+  interrupted?: boolean;
 }
 
 export async function installDependencies(
@@ -22,5 +24,9 @@ export async function installDependencies(
   const problem = result.notFound
     ? `${pm} was not found on PATH: install it, or pass --pm with a package manager you have`
     : `\`${shown}\` failed${result.exitCode === undefined ? '' : ` with exit code ${result.exitCode}`}`;
-  return { ok: false, command: shown, problem };
+  const interrupted =
+    ['SIGINT', 'SIGTERM'].includes(result.signal ?? '') ||
+    result.exitCode === 130 ||
+    result.exitCode === 143;
+  return { ok: false, command: shown, problem, interrupted };
 }

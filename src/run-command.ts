@@ -6,6 +6,8 @@ export interface CommandResult {
   /** The binary is not on PATH. */
   notFound: boolean;
   exitCode?: number;
+  /** The signal that ended the command, if one did (SIGINT from a Ctrl-C, for example). */
+  signal?: string;
   /** Combined stdout and stderr when not inherited, for error messages. */
   output: string;
 }
@@ -41,6 +43,7 @@ export const runCommand: RunCommand = async (command, args, options) => {
     ok: !result.failed,
     notFound: result.code === 'ENOENT',
     exitCode: result.exitCode,
+    ...(result.signal ? { signal: result.signal } : {}),
     output: typeof result.all === 'string' ? result.all.trim() : '',
   };
 };

@@ -98,6 +98,8 @@ export interface WriteOptions {
   /** Writes the starter into the (empty, existing) directory it is given. */
   render: (directory: string) => Promise<unknown>;
   host?: SignalHost;
+  /** Called once Ctrl-C is handled, so a signal right after what it prints still cleans up. */
+  onStart?: () => void;
 }
 
 export interface WriteResult {
@@ -126,6 +128,7 @@ export async function writeAtomically(options: WriteOptions): Promise<WriteResul
   const temp = tempPathFor(parent, basename(target.path));
   const cleanUp = () => removeSync(temp, parent, firstMissing);
   const signals = guardSignals(host, cleanUp);
+  options.onStart?.();
   try {
     await mkdir(parent, { recursive: true });
     // mkdir, not mkdtemp (mode 0700), so the moved project gets the usual permissions.

@@ -353,6 +353,14 @@ const CASES: Case[] = [
     complete: 'app',
   },
   {
+    // The line is printed once Ctrl-C is handled: 130 and a message, never Node's default exit.
+    name: 'SIGINT as soon as "Creating" is printed',
+    args: [...starter, 'app', ...quiet],
+    interruptOn: 'Creating',
+    code: CANCELLED_CODE,
+    stderr: [/Cancelled\. Nothing was written\.|Interrupted after the starter was written/],
+  },
+  {
     name: 'SIGINT while rendering (the .partial- folder exists)',
     args: [...starter, 'app', ...quiet],
     interruptWhenPartial: true,
