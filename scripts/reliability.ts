@@ -1,6 +1,6 @@
 // One command for the reliability suites (docs/reliability.md):
 //
-//   npm run reliability -- [--cli-only] [--no-tests] [--no-fuzz] [--no-faults] [--only <idea/stage>]
+//   npm run reliability -- [--cli-only] [--no-cli] [--no-tests] [--no-fuzz] [--no-faults] [--only <idea/stage>]
 //                          [--max-examples <n>] [--fuzz-seconds <s>] [--keep] [--reuse <dir>]
 //
 // --reuse <dir>: the starters `npm run verify -- --dir <dir>` installed and tested there are
@@ -32,6 +32,7 @@ const VENV = join(repoDir, '.tools', 'schemathesis-venv');
 const { values } = parseArgs({
   options: {
     'cli-only': { type: 'boolean', default: false },
+    'no-cli': { type: 'boolean', default: false },
     'no-tests': { type: 'boolean', default: false },
     'no-fuzz': { type: 'boolean', default: false },
     'no-faults': { type: 'boolean', default: false },
@@ -102,11 +103,14 @@ function schemathesis(): string | undefined {
   return pip.status === 0 && existsSync(bin) ? bin : undefined;
 }
 
+/** `--only blog/advanced,ecommerce/advanced`: the starters to check, or undefined for all. */
+const only = values.only?.split(',').map((entry) => entry.trim());
+
 async function starterSuites(): Promise<SuiteResult[]> {
   const starters = availableStarters().filter(
     (starter) =>
       starter.stage !== 'beginner' &&
-      (values.only === undefined || `${starter.idea}/${starter.stage}` === values.only),
+      (only === undefined || only.includes(`${starter.idea}/${starter.stage}`)),
   );
   const mongodbUri = process.env.MONGODB_URI;
   if (mongodbUri === undefined || mongodbUri === '') {
@@ -189,7 +193,7 @@ process.once('SIGINT', () => {
   void stopAllProcessGroups().finally(() => process.exit(130));
 });
 
-const results: SuiteResult[] = [cliSuite()];
+const results: SuiteResult[] = values['no-cli'] ? [] : [cliSuite()];
 if (!values['cli-only']) results.push(...(await starterSuites()));
 console.log('\nreliability:\n');
 printTable(results);

@@ -23,6 +23,9 @@ echo "test: MONGODB_URI=$MONGODB_URI REDIS_URL=$REDIS_URL ($((SECONDS - started)
 # tested once per run, which keeps CI inside its time limit.
 VERIFY_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cbr-test-starters-XXXXXX")"
 export VERIFY_DIR
+# Two starters at a time: most of a starter's checks (npm install, tsc, eslint, one vitest
+# worker) use one core, so two keep both cores of a CI machine busy.
+export VERIFY_JOBS="${VERIFY_JOBS:-2}"
 # services.sh set the EXIT trap that stops the services; this one does that too.
 trap 'cbr_services_stop; rm -rf "$VERIFY_DIR"' EXIT
 

@@ -42,3 +42,18 @@ function writeLog(method, url, response, elapsed) {
   item.className = response.ok ? 'ok' : 'failed';
   log.prepend(item);
 }
+
+/**
+ * A runner for user actions: `run(action)` clears `problem`, runs the action, and shows the
+ * API's error message there if it fails.
+ */
+export function showingErrorsIn(problem) {
+  return async function run(action) {
+    problem.textContent = '';
+    try {
+      await action();
+    } catch (error) {
+      problem.textContent = error.message;
+    }
+  };
+}

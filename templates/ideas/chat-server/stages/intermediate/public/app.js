@@ -2,7 +2,7 @@
 // an answer: logging in, opening a room, reading its history. The WebSocket for what the server
 // pushes: messages and who is online. The token is kept in memory only (log in again after a
 // reload): a script injected into the page cannot read it from storage later.
-import { request } from './http-log.js';
+import { request, showingErrorsIn } from './http-log.js';
 
 const loginForm = document.querySelector('#login');
 const signedIn = document.querySelector('#signed-in');
@@ -26,14 +26,7 @@ function show(line) {
   list.append(item);
 }
 
-async function run(action) {
-  problem.textContent = '';
-  try {
-    await action();
-  } catch (error) {
-    problem.textContent = error.message;
-  }
-}
+const run = showingErrorsIn(problem);
 
 function connect() {
   socket?.disconnect();

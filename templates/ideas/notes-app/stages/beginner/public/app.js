@@ -1,6 +1,6 @@
 // The frontend's code: runs in the browser, not in Node. It keeps no data of its own: every
 // action is an HTTP request to the API, and the list is redrawn from the API's answers.
-import { request } from './http-log.js';
+import { request, showingErrorsIn } from './http-log.js';
 
 const form = document.querySelector('#new-note');
 const search = document.querySelector('#search');
@@ -8,14 +8,7 @@ const list = document.querySelector('#notes');
 const problem = document.querySelector('#problem');
 
 /** Runs one user action and shows the API's error message if it fails. */
-async function run(action) {
-  problem.textContent = '';
-  try {
-    await action();
-  } catch (error) {
-    problem.textContent = error.message;
-  }
-}
+const run = showingErrorsIn(problem);
 
 async function load() {
   // The filters travel in the query string: `/notes?tag=work&q=meeting`.

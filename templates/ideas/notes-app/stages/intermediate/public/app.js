@@ -1,7 +1,7 @@
 // The frontend's code: runs in the browser, not in Node. It keeps no data of its own except the
 // login token: every action is an HTTP request to the API, and the list is redrawn from the
 // API's answers.
-import { request } from './http-log.js';
+import { request, showingErrorsIn } from './http-log.js';
 
 const loginForm = document.querySelector('#login');
 const who = document.querySelector('#who');
@@ -26,14 +26,7 @@ window.fetch = (url, options = {}) => {
 };
 
 /** Runs one user action and shows the API's error message if it fails. */
-async function run(action) {
-  problem.textContent = '';
-  try {
-    await action();
-  } catch (error) {
-    problem.textContent = error.message;
-  }
-}
+const run = showingErrorsIn(problem);
 
 async function load() {
   // One page of notes: { data, page, limit, total }.

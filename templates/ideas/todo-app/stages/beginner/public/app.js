@@ -1,6 +1,6 @@
 // The frontend's code: runs in the browser, not in Node. It keeps no data of its own: every
 // action is an HTTP request to the API, and the list is redrawn from the API's answers.
-import { request } from './http-log.js';
+import { request, showingErrorsIn } from './http-log.js';
 
 const form = document.querySelector('#new-todo');
 const list = document.querySelector('#todos');
@@ -8,14 +8,7 @@ const problem = document.querySelector('#problem');
 const clearButton = document.querySelector('#clear');
 
 /** Runs one user action and shows the API's error message if it fails. */
-async function run(action) {
-  problem.textContent = '';
-  try {
-    await action();
-  } catch (error) {
-    problem.textContent = error.message;
-  }
-}
+const run = showingErrorsIn(problem);
 
 async function load() {
   const todos = await request('GET', '/todos');
