@@ -7,19 +7,7 @@
 //
 // Clients branch on `status` and `code`; `message` is for the humans reading it.
 
-export interface ErrorDetail {
-  /** Where the problem is, e.g. `title` or `items.2.price`. Empty for the body as a whole. */
-  path: string;
-  message: string;
-}
-
-/** What errors.ts knows about a failure when it answers. */
-export interface ErrorInfo {
-  status: number;
-  code: string;
-  message: string;
-  details?: ErrorDetail[] | undefined;
-}
+import type { ErrorDetail, ErrorInfo } from './error-info.js';
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; details?: ErrorDetail[] };

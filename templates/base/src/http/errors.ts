@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { config } from '../config.js';
 // exercise:else
 // exercise:end
-import { errorBody, type ErrorDetail } from './error-body.js';
+import { errorBody } from './error-body.js';
+import type { ErrorDetail } from './error-info.js';
 
-export type { ErrorDetail } from './error-body.js';
+export type { ErrorDetail } from './error-info.js';
 
 /** An error that already knows its HTTP status. Throw it from a handler. */
 export class HttpError extends Error {

@@ -15,7 +15,7 @@
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { isObjectId } from '../db.js';
-import type { ErrorDetail } from './error-body.js';
+import type { ErrorDetail } from './error-info.js';
 import { HttpError } from './errors.js';
 
 // TODO(mistake:weak-validation): the tempting version is `Model.create(req.body)` or

@@ -11,19 +11,7 @@
 // status; this module only shapes the body (the base version of this file nests everything
 // under "error", with a machine code).
 
-export interface ErrorDetail {
-  /** Where the problem is, e.g. `user.email` or `article`. Empty for the body as a whole. */
-  path: string;
-  message: string;
-}
-
-/** What errors.ts knows about a failure when it answers. */
-export interface ErrorInfo {
-  status: number;
-  code: string;
-  message: string;
-  details?: ErrorDetail[] | undefined;
-}
+import type { ErrorInfo } from './error-info.js';
 
 export interface ErrorBody {
   errors: Record<string, string[]>;

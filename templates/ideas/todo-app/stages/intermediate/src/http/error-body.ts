@@ -8,19 +8,7 @@
 // The status code still says what happened; errors.ts decides it, this module only shapes the
 // body (the base version of this file nests everything under "error", with a machine code).
 
-export interface ErrorDetail {
-  /** Where the problem is, e.g. `title`. Empty for the body as a whole. */
-  path: string;
-  message: string;
-}
-
-/** What errors.ts knows about a failure when it answers. */
-export interface ErrorInfo {
-  status: number;
-  code: string;
-  message: string;
-  details?: ErrorDetail[] | undefined;
-}
+import type { ErrorDetail, ErrorInfo } from './error-info.js';
 
 export interface ErrorBody {
   message: string;
