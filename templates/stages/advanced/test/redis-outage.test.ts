@@ -2,36 +2,15 @@
 // stopped in the middle of it. The app must keep answering from MongoDB, /health (liveness) must
 // stay 200, and /health/ready must say 503 and name Redis.
 import { model, Schema } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readThrough } from '../src/cache/index.js';
-import { connectRedis, isRedisReady, type CloseRedis } from '../src/redis.js';
 import { useApi } from './api.js';
-import { startRedisServer } from './redis-server.js';
+import { useRedisOfItsOwn } from './redis-of-its-own.js';
 
 const api = useApi();
 const Item = model('OutageProbeItem', new Schema({ name: String }));
 
-let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
-let closeRedis: CloseRedis | undefined;
-
-beforeAll(async () => {
-  // Its own server, so stopping it harms no other test. Replaces the client of redis-setup.ts.
-  server = await startRedisServer();
-  closeRedis = await connectRedis({ url: server.url, keyPrefix: 'outage:' });
-});
-
-afterAll(async () => {
-  await closeRedis?.();
-  await server?.stop();
-});
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const { stopRedis } = useRedisOfItsOwn('outage:');
 
 const readItems = () =>
   readThrough({ key: 'items', tags: ['items'], ttlSeconds: 60 }, async () =>
@@ -49,8 +28,7 @@ describe('when Redis goes down', () => {
     await Item.create({ name: 'kept' });
     expect(await readItems()).toEqual({ value: ['kept'], status: 'MISS' });
 
-    await server?.stop();
-    await until(() => !isRedisReady());
+    await stopRedis();
 
     expect(await readItems()).toEqual({ value: ['kept'], status: 'BYPASS' });
     const ready = await api().get('/health/ready');

@@ -1,43 +1,21 @@
 // Redis goes away: the deny-list and the login counters cannot be asked, and the auth system
 // FAILS CLOSED (src/auth/revocation.ts explains why): authenticated requests and logins get 503
 // with Retry-After, while public routes keep answering and readiness names Redis.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, isRedisReady, type CloseRedis } from '../src/redis.js';
+import { describe, expect, it } from 'vitest';
 import { useApi } from './api.js';
 import { bearer, register } from './accounts.js';
-import { startRedisServer } from './redis-server.js';
+import { useRedisOfItsOwn } from './redis-of-its-own.js';
 
 const api = useApi();
 
-let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
-let closeRedis: CloseRedis | undefined;
-
-beforeAll(async () => {
-  // Its own server, so stopping it harms no other test. Replaces the client of redis-setup.ts.
-  server = await startRedisServer();
-  closeRedis = await connectRedis({ url: server.url, keyPrefix: 'auth-outage:' });
-});
-
-afterAll(async () => {
-  await closeRedis?.();
-  await server?.stop();
-});
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const { stopRedis } = useRedisOfItsOwn('auth-outage:');
 
 describe('when Redis goes down', () => {
   it('fails closed for tokens and logins, and keeps public routes up', async () => {
     const ann = await register(api);
     expect((await api().get('/me').set('Authorization', bearer(ann))).status).toBe(200);
 
-    await server?.stop();
-    await until(() => !isRedisReady());
+    await stopRedis();
 
     const me = await api().get('/me').set('Authorization', bearer(ann));
     expect(me.status).toBe(503);
