@@ -10,7 +10,9 @@
 //
 // What to call comes from the starter's own smoke steps (its layer manifests): the steps up to
 // the first JSON POST answered 201 log in and create an item, and the item's Location (or the id
-// the step captures) is the read. Nothing here knows a particular API.
+// the step captures) is the read. Where they create nothing else that can be read back (an auth
+// system, a shop whose products only an admin creates), the writes are sign-ups, each read back
+// by logging in as that account. Nothing here knows a particular API.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +41,11 @@ interface Calls {
   read: HttpCall;
   /** A fresh JSON create for write number n, and how to find what it created. */
   write: ((n: number) => HttpCall) | undefined;
-  locate: (call: HttpCall, answer: { headers: Record<string, unknown>; body: string }) => string;
+  /** How to read back what a write created: a GET, with its own headers; undefined if unknown. */
+  locate: (
+    call: HttpCall,
+    answer: { headers: Record<string, unknown>; body: string },
+  ) => HttpCall | undefined;
 }
 
 const IN_FLIGHT_MS = 250;
@@ -65,6 +71,49 @@ function uniquify(value: unknown, n: number, key = ''): unknown {
 
 function isJsonCreate(step: SmokeStep): boolean {
   return step.method.toUpperCase() === 'POST' && step.status === 201 && step.body !== undefined;
+}
+
+/**
+ * A sign-up to stand for the writes when the smoke steps create nothing else that can be read
+ * back (auth-system, ecommerce): the first JSON create answered 201, and the first later login
+ * (a POST answered 200 whose body's fields all come from the sign-up's body), which proves the
+ * account was stored: its password hash is checked against it.
+ */
+function signUpSteps(steps: readonly SmokeStep[]): { create: number; login: number } | undefined {
+  for (const [create, step] of steps.entries()) {
+    if (!isJsonCreate(step)) continue;
+    const login = steps.findIndex(
+      (later, index) =>
+        index > create &&
+        later.method.toUpperCase() === 'POST' &&
+        later.status === 200 &&
+        later.body !== undefined &&
+        fieldsFrom(later.body, step.body),
+    );
+    if (login !== -1) return { create, login };
+  }
+  return undefined;
+}
+
+/** Every leaf field of `shape` (nested objects too) is also in `source`. */
+function fieldsFrom(shape: unknown, source: unknown): boolean {
+  if (shape === null || typeof shape !== 'object') return true;
+  if (source === null || typeof source !== 'object') return false;
+  return Object.entries(shape).every(
+    ([key, value]) => key in source && fieldsFrom(value, (source as Record<string, unknown>)[key]),
+  );
+}
+
+/** `shape` with each field's value taken from `source`: the login body of one sign-up. */
+function valuesFrom(shape: unknown, source: unknown): unknown {
+  if (shape === null || typeof shape !== 'object' || source === null || typeof source !== 'object')
+    return source;
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, value]) => [
+      key,
+      valuesFrom(value, (source as Record<string, unknown>)[key]),
+    ]),
+  );
 }
 
 /**
@@ -102,7 +151,7 @@ function pickJson(body: string, path: string): string | undefined {
 async function findCalls(baseUrl: string, steps: readonly SmokeStep[]): Promise<Calls> {
   const index = createStepIndex(steps);
   const health: HttpCall = { method: 'GET', url: new URL('health', baseUrl).href, headers: {} };
-  if (index === -1) return { read: health, write: undefined, locate: () => '' };
+  if (index === -1) return signUpCalls(baseUrl, steps, health);
   const outcome = await runSmoke(baseUrl, steps.slice(0, index + 1), () => {});
   if (!outcome.ok) {
     const last = outcome.calls.at(-1);
@@ -127,16 +176,54 @@ async function findCalls(baseUrl: string, steps: readonly SmokeStep[]): Promise<
   const jsonCapture = captures
     .find((rule) => rule.startsWith('json:') && !/token/i.test(rule))
     ?.slice(5);
+  const readWith = (url: string): HttpCall => ({ method: 'GET', url, headers });
   const locate: Calls['locate'] = (_call, answer) => {
     const location = answer.headers.location;
-    if (typeof location === 'string') return resolveUrl(baseUrl, location);
+    if (typeof location === 'string') return readWith(resolveUrl(baseUrl, location));
     const id = jsonCapture === undefined ? undefined : pickJson(answer.body, jsonCapture);
-    return id === undefined ? '' : resolveUrl(baseUrl, `${path.replace(/\/$/, '')}/${id}`);
+    return id === undefined
+      ? undefined
+      : readWith(resolveUrl(baseUrl, `${path.replace(/\/$/, '')}/${id}`));
   };
   const first = await send(write(0));
-  const url = first.status === 201 ? locate(write(0), first) : '';
-  if (url === '') return { read: health, write: undefined, locate };
-  return { read: { method: 'GET', url, headers }, write, locate };
+  const read = first.status === 201 ? locate(write(0), first) : undefined;
+  if (read === undefined) return { read: health, write: undefined, locate };
+  return { read, write, locate };
+}
+
+/**
+ * Writes are sign-ups, each read back by logging in as that account. The load stays on /health:
+ * an auth system's authenticated reads are meant to fail closed while Redis is down.
+ */
+async function signUpCalls(
+  baseUrl: string,
+  steps: readonly SmokeStep[],
+  health: HttpCall,
+): Promise<Calls> {
+  const found = signUpSteps(steps);
+  if (found === undefined) return { read: health, write: undefined, locate: () => undefined };
+  const outcome = await runSmoke(baseUrl, steps.slice(0, found.create), () => {});
+  if (!outcome.ok) {
+    const last = outcome.calls.at(-1);
+    throw new Error(`smoke set-up failed at ${last?.step.method} ${last?.url}: ${last?.error}`);
+  }
+  const create = steps[found.create]!;
+  const login = steps[found.login]!;
+  const body = substituteDeep(create.body, outcome.values);
+  const write = (n: number): HttpCall => ({
+    method: 'POST',
+    url: resolveUrl(baseUrl, substitute(create.path, outcome.values)),
+    headers: { ...create.headers, 'content-type': 'application/json' },
+    body: JSON.stringify(uniquify(body, n)),
+  });
+  const locate: Calls['locate'] = (call) => ({
+    method: 'POST',
+    url: resolveUrl(baseUrl, substitute(login.path, outcome.values)),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(valuesFrom(login.body, JSON.parse(call.body ?? '{}'))),
+  });
+  const first = await send(write(0));
+  return { read: health, write: first.status === 201 ? write : undefined, locate };
 }
 
 async function readiness(baseUrl: string): Promise<{ status: number; body: string } | undefined> {
@@ -353,7 +440,7 @@ interface Write {
   sentAt: number;
   call: HttpCall;
   status?: number;
-  located?: string;
+  located?: HttpCall;
   error?: string;
 }
 
@@ -430,11 +517,11 @@ async function sigtermUnderWrites(
   let missing = 0;
   for (const entry of accepted) {
     try {
+      if (entry.located === undefined) throw new Error('not located');
       const answer = await send({
-        method: 'GET',
+        ...entry.located,
         // The restarted server listens on another port: same path, new origin.
-        url: rebase(entry.located ?? '', rebooted.baseUrl),
-        headers: calls.read.headers,
+        url: rebase(entry.located.url, rebooted.baseUrl),
       });
       if (answer.status !== 200) missing += 1;
     } catch {
@@ -502,7 +589,8 @@ export async function faults(
       cases.push({
         name: 'SIGTERM under writes',
         ok: false,
-        detail: 'no JSON create with a Location or a captured id among the smoke steps',
+        detail:
+          'no JSON create with a Location, a captured id or a later login among the smoke steps',
       });
     } else {
       const reboot = async () => {
