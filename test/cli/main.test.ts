@@ -85,6 +85,64 @@ describe('run', () => {
     );
     expect(fake.err.join('\n')).toContain(`Install by hand: cd ${idea} && yarn install`);
   });
+
+  describe('Ctrl-C during the install', () => {
+    const write = (_request: unknown, directory: string) =>
+      writeFile(join(directory, 'package.json'), '{}');
+
+    /** A host whose signals the test sends; exit() must not be reached with one Ctrl-C. */
+    function fakeHost() {
+      const listeners = new Map<string, (() => void)[]>();
+      return {
+        on: (signal: string, listener: () => void) =>
+          listeners.set(signal, [...(listeners.get(signal) ?? []), listener]),
+        off: (signal: string, listener: () => void) =>
+          listeners.set(
+            signal,
+            (listeners.get(signal) ?? []).filter((candidate) => candidate !== listener),
+          ),
+        exit: (code: number): never => {
+          throw new Error(`exit ${code}`);
+        },
+        send: (signal: string) => {
+          for (const listener of listeners.get(signal) ?? []) listener();
+        },
+      };
+    }
+
+    it('stops the package manager and ends with 130 and how to finish by hand', async () => {
+      const host = fakeHost();
+      const fake = fakeContext({
+        generator: { render: () => Promise.resolve([]), write },
+        host,
+        // The install runs until it is cancelled, as npm does on SIGTERM.
+        run: (command, _args, options) =>
+          command === 'git'
+            ? Promise.resolve({ ok: true, notFound: false, output: '' })
+            : new Promise((resolve) => {
+                options.cancelSignal?.addEventListener('abort', () =>
+                  resolve({ ok: false, notFound: false, signal: 'SIGTERM', output: '' }),
+                );
+                setTimeout(() => host.send('SIGINT'), 10);
+              }),
+      });
+      const code = await run([idea, '--stage', stage], fake.context);
+      expect(code).toBe(EXIT.cancelled);
+      expect(fake.err.join('\n')).toContain('Interrupted during the install.');
+      expect(fake.err.join('\n')).toContain(`Install by hand: cd ${idea} && npm install`);
+    });
+
+    it('says the same when the package manager exits with 130 before the CLI sees the signal', async () => {
+      const interrupted = { ok: false, notFound: false, exitCode: 130, output: '' };
+      const fake = fakeContext(
+        { generator: { render: () => Promise.resolve([]), write }, host: fakeHost() },
+        [interrupted],
+      );
+      expect(await run([idea, '--stage', stage], fake.context)).toBe(EXIT.cancelled);
+      expect(fake.err.join('\n')).toContain('Interrupted during the install.');
+      expect(fake.commands.some((command) => command.startsWith('git'))).toBe(false);
+    });
+  });
 });
 
 describe('report', () => {
