@@ -120,25 +120,34 @@ export async function starterTests(
   /** Count the verify matrix's run of these tests (its JSON report) instead of running them. */
   reused = false,
 ): Promise<SuiteResult> {
-  const report = join(dir, reused ? TEST_REPORT : '.reliability-tests.json');
-  const result = reused
-    ? { ok: true, code: 0, tail: { text: () => '' } }
-    : await run('npm', ['test', '--', '--reporter=json', `--outputFile=${report}`], {
-        cwd: dir,
-        env: checkEnv(context, stage),
-        logFile,
-        timeoutMs: 10 * MINUTE,
-      });
-  if (!existsSync(report)) {
-    return { suite: `tests ${id}`, tried: 0, passed: 0, broke: [tailOf(result.tail.text(), 5)] };
+  if (reused) return countTests(id, dir);
+  const result = await run(
+    'npm',
+    ['test', '--', '--reporter=json', `--outputFile=${TEST_REPORT}`],
+    {
+      cwd: dir,
+      env: checkEnv(context, stage),
+      logFile,
+      timeoutMs: 10 * MINUTE,
+    },
+  );
+  const counted = countTests(id, dir, tailOf(result.tail.text(), 5));
+  if (!result.ok && counted.broke.length === 0) {
+    counted.broke.push(`npm test: exit code ${result.code}`);
   }
+  return counted;
+}
+
+/** The tests of vitest's JSON report in `dir` (TEST_REPORT); `missing` explains a missing one. */
+function countTests(id: string, dir: string, missing = `no ${TEST_REPORT}`): SuiteResult {
+  const report = join(dir, TEST_REPORT);
+  if (!existsSync(report)) return { suite: `tests ${id}`, tried: 0, passed: 0, broke: [missing] };
   const json = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
   const broke = json.testResults.flatMap((file) =>
     file.assertionResults
       .filter((test) => test.status === 'failed')
       .map((test) => `${file.name.slice(dir.length + 1)}: ${test.fullName}`),
   );
-  if (!result.ok && broke.length === 0) broke.push(`npm test: exit code ${result.code}`);
   return { suite: `tests ${id}`, tried: json.numTotalTests, passed: json.numPassedTests, broke };
 }
 
