@@ -147,31 +147,41 @@ function pickJson(body: string, path: string): string | undefined {
   return typeof current === 'string' || typeof current === 'number' ? String(current) : undefined;
 }
 
+/** Runs the smoke steps that set up the phases' calls; throws where one of them fails. */
+async function setUp(baseUrl: string, steps: readonly SmokeStep[]) {
+  const outcome = await runSmoke(baseUrl, steps, () => {});
+  if (!outcome.ok) {
+    const last = outcome.calls.at(-1);
+    throw new Error(`smoke set-up failed at ${last?.step.method} ${last?.url}: ${last?.error}`);
+  }
+  return outcome.values;
+}
+
+/** Write number n: the create `step` again, its unique fields made unique (`uniquify`). */
+function writesOf(baseUrl: string, step: SmokeStep, values: ReadonlyMap<string, string>) {
+  const headers = Object.fromEntries(
+    Object.entries(step.headers ?? {}).map(([name, value]) => [name, substitute(value, values)]),
+  );
+  const body = substituteDeep(step.body, values);
+  const url = resolveUrl(baseUrl, substitute(step.path, values));
+  const write = (n: number): HttpCall => ({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(uniquify(body, n)),
+  });
+  return { write, headers };
+}
+
 /** Logs in and creates one item the way the smoke steps do, and derives the phases' calls. */
 async function findCalls(baseUrl: string, steps: readonly SmokeStep[]): Promise<Calls> {
   const index = createStepIndex(steps);
   const health: HttpCall = { method: 'GET', url: new URL('health', baseUrl).href, headers: {} };
   if (index === -1) return signUpCalls(baseUrl, steps, health);
-  const outcome = await runSmoke(baseUrl, steps.slice(0, index + 1), () => {});
-  if (!outcome.ok) {
-    const last = outcome.calls.at(-1);
-    throw new Error(`smoke set-up failed at ${last?.step.method} ${last?.url}: ${last?.error}`);
-  }
+  const values = await setUp(baseUrl, steps.slice(0, index + 1));
   const step = steps[index]!;
-  const headers = Object.fromEntries(
-    Object.entries(step.headers ?? {}).map(([name, value]) => [
-      name,
-      substitute(value, outcome.values),
-    ]),
-  );
-  const body = substituteDeep(step.body, outcome.values);
-  const path = substitute(step.path, outcome.values);
-  const write = (n: number): HttpCall => ({
-    method: 'POST',
-    url: resolveUrl(baseUrl, path),
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify(uniquify(body, n)),
-  });
+  const path = substitute(step.path, values);
+  const { write, headers } = writesOf(baseUrl, step, values);
   const captures = Object.values(step.capture ?? {});
   const jsonCapture = captures
     .find((rule) => rule.startsWith('json:') && !/token/i.test(rule))
@@ -202,23 +212,12 @@ async function signUpCalls(
 ): Promise<Calls> {
   const found = signUpSteps(steps);
   if (found === undefined) return { read: health, write: undefined, locate: () => undefined };
-  const outcome = await runSmoke(baseUrl, steps.slice(0, found.create), () => {});
-  if (!outcome.ok) {
-    const last = outcome.calls.at(-1);
-    throw new Error(`smoke set-up failed at ${last?.step.method} ${last?.url}: ${last?.error}`);
-  }
-  const create = steps[found.create]!;
+  const values = await setUp(baseUrl, steps.slice(0, found.create));
   const login = steps[found.login]!;
-  const body = substituteDeep(create.body, outcome.values);
-  const write = (n: number): HttpCall => ({
-    method: 'POST',
-    url: resolveUrl(baseUrl, substitute(create.path, outcome.values)),
-    headers: { ...create.headers, 'content-type': 'application/json' },
-    body: JSON.stringify(uniquify(body, n)),
-  });
+  const { write } = writesOf(baseUrl, steps[found.create]!, values);
   const locate: Calls['locate'] = (call) => ({
     method: 'POST',
-    url: resolveUrl(baseUrl, substitute(login.path, outcome.values)),
+    url: resolveUrl(baseUrl, substitute(login.path, values)),
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(valuesFrom(login.body, JSON.parse(call.body ?? '{}'))),
   });
