@@ -46,12 +46,6 @@ export interface Idea {
   contracts: Partial<Record<StageId, string>>;
   /** Stages whose templates exist. The others are listed as planned and refused by the CLI. */
   available: readonly StageId[];
-  /**
-   * Available stages without exercise mode yet: the idea's own layers replace a file that holds
-   * an exercise region of the stage layers (its own API's auth, say) and do not carry the region
-   * (docs/templates.md, "Exercises"). The CLI refuses `--mode exercise` for them.
-   */
-  exercisesMissing?: readonly StageId[];
 }
 
 export const STAGES: readonly Stage[] = [
@@ -190,8 +184,6 @@ export const IDEAS: readonly Idea[] = [
       advanced: 'RealWorld "Conduit" API, spec v2',
     },
     available: ['beginner', 'intermediate', 'advanced'],
-    // Conduit's users and auth replace the stage's user model, schemas and auth routes.
-    exercisesMissing: ['intermediate'],
   },
   {
     id: 'auth-system',
@@ -199,8 +191,6 @@ export const IDEAS: readonly Idea[] = [
     summary: 'A user authentication system.',
     contracts: {},
     available: ['beginner', 'intermediate', 'advanced'],
-    // The idea's own sessions, tokens and user model replace the stage's intermediate files.
-    exercisesMissing: ['intermediate'],
   },
   {
     id: 'expense-tracker',
@@ -264,11 +254,6 @@ export function stagesUpTo(id: StageId): readonly Stage[] {
 
 export function isAvailable(idea: IdeaId, stage: StageId): boolean {
   return getIdea(idea).available.includes(stage);
-}
-
-/** Whether the starter can be generated with `--mode exercise`. */
-export function hasExerciseMode(idea: IdeaId, stage: StageId): boolean {
-  return isAvailable(idea, stage) && !(getIdea(idea).exercisesMissing ?? []).includes(stage);
 }
 
 /** Every starter that has templates: the verify matrix and the render tests iterate this. */

@@ -34,9 +34,18 @@ const login = validate({ body: loginSchema });
 const refresh = validate({ body: refreshSchema });
 
 authRouter.post('/register', register, async (req, res) => {
+  // exercise:start weak-validation
   const { name, email, password } = register.input(req).body;
   // A second account with this email fails on the unique index: 409, from src/http/errors.ts.
   const user = await UserModel.create({ name, email, passwordHash: await hashPassword(password) });
+  // exercise:else
+  // const body = register.input(req).body;
+  // // The body as it came (a role, a verified date…), with the hash of its password added.
+  // const user = await UserModel.create({
+  //   ...body,
+  //   passwordHash: await hashPassword(body.password),
+  // });
+  // exercise:end
   const token = await issueEmailToken(user._id, 'verify-email', config.verifyTokenTtlHours * 60);
   // The account exists either way: a mail provider that is down must not fail the sign-up.
   // The user can ask for another email (POST /auth/verify-email/resend).
@@ -55,6 +64,11 @@ authRouter.post('/login', login, async (req, res) => {
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
     throw unauthorized('Invalid email or password');
   }
+  // exercise:start poor-schema-design
+  // exercise:else
+  // // Each login also lands in the user's own document (see the TODO in user.model.ts).
+  // await UserModel.updateOne({ _id: user._id }, { $push: { logins: new Date() } });
+  // exercise:end
   // The only moment the password is known: upgrade an old hash (scrypt from the beginner stage).
   if (needsRehash(user.passwordHash)) {
     user.passwordHash = await hashPassword(password);

@@ -31,6 +31,18 @@ const userSchema = new Schema(
     role: { type: String, enum: ROLES, required: true, default: 'user' },
     // Set when the user proves they read mail at this address (POST /auth/verify-email).
     emailVerifiedAt: { type: Date, default: null },
+    // exercise:start poor-schema-design
+    // exercise:else
+    // // TODO(mistake:poor-schema-design): Exercise: POST /auth/login pushes a date onto this
+    // // array (auth.routes.ts). The user document is read by every authenticated request, and
+    // // now it grows with every login for as long as the account lives: each read carries the
+    // // whole history, each login rewrites it, and at 16 MB MongoDB refuses the write, so the
+    // // user can no longer log in. This API already keeps what grows per login in a
+    // // collection of its own (src/sessions/session.model.ts, with `createdAt` and the
+    // // device): drop the array and its $push. `npm run exercises` checks it
+    // // (exercises/user-document.test.ts: logging in leaves the user's document as it was).
+    // logins: [Date],
+    // exercise:end
   },
   { timestamps: true },
 );

@@ -58,6 +58,7 @@ async function loggedInUser(req: Request): Promise<UserDocument> {
 }
 
 authRouter.post('/users', register, async (req, res) => {
+  // exercise:start weak-validation
   const { username, email, password } = register.input(req).body.user;
   await assertAvailable({ username, email });
   const user = await UserModel.create({
@@ -65,6 +66,15 @@ authRouter.post('/users', register, async (req, res) => {
     email,
     passwordHash: await hashPassword(password),
   });
+  // exercise:else
+  // const fields = register.input(req).body.user;
+  // await assertAvailable({ username: fields.username, email: fields.email });
+  // // All the client sent (the schema lets unknown fields in), with the hash added.
+  // const user = await UserModel.create({
+  //   ...fields,
+  //   passwordHash: await hashPassword(fields.password),
+  // });
+  // exercise:end
   res.status(201).json(userAnswer(user));
 });
 
@@ -78,6 +88,11 @@ authRouter.post('/users/login', login, async (req, res) => {
       { path: 'email or password', message: 'is invalid' },
     ]);
   }
+  // exercise:start poor-schema-design
+  // exercise:else
+  // // Each login also lands in the user's own document (see the TODO in user.model.ts).
+  // await UserModel.updateOne({ _id: user._id }, { $push: { logins: new Date() } });
+  // exercise:end
   res.status(200).json(userAnswer(user));
 });
 

@@ -25,9 +25,21 @@ const image = z
   .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(IMAGE_URL_MAX_LENGTH)])
   .nullable();
 
+// exercise:start weak-validation
 export const registerSchema = z.strictObject({
   user: z.strictObject({ username, email, password }),
 });
+// exercise:else
+// // TODO(mistake:weak-validation): Exercise: the envelope is strict but the user inside it is
+// // `z.looseObject`: the three named fields are checked and any other one passes, and the
+// // register route stores what it got. `{ "user": { …, "role": "admin" } }` signs up an admin
+// // (mass assignment, OWASP API3). Make the inner object strict (an unknown field is a 422 with
+// // `{ errors: { role: [...] } }`), and create the user from username, email and password only.
+// // `npm run exercises` checks it (exercises/auth.test.ts: unknown fields are refused).
+// export const registerSchema = z.strictObject({
+//   user: z.looseObject({ username, email, password }),
+// });
+// exercise:end
 
 export const loginSchema = z.strictObject({
   user: z.strictObject({ email, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }),

@@ -44,6 +44,18 @@ const userSchema = new Schema(
     bio: { type: String, default: null, maxlength: BIO_MAX_LENGTH },
     image: { type: String, default: null, maxlength: IMAGE_URL_MAX_LENGTH },
     role: { type: String, enum: ROLES, required: true, default: 'user' },
+    // exercise:start poor-schema-design
+    // exercise:else
+    // // TODO(mistake:poor-schema-design): Exercise: POST /api/users/login pushes a date onto
+    // // this array (auth.routes.ts), so the user document grows with every login and never
+    // // shrinks. Every article, comment and profile that shows its author loads the user, so
+    // // all of them get slower as the author logs in, and at 16 MB MongoDB refuses the write.
+    // // Conduit's contract never asks for a login history: delete the array and its $push, or
+    // // give the history a collection of its own, as follows and favorites have. `npm run
+    // // exercises` checks it (exercises/user-document.test.ts: logging in leaves the user's
+    // // document as it was).
+    // logins: [Date],
+    // exercise:end
   },
   { timestamps: true },
 );
