@@ -8,7 +8,6 @@ import {
   STAGE_IDS,
   availableStarters,
   getIdea,
-  hasExerciseMode,
   isAvailable,
   type IdeaId,
   type StageId,
@@ -85,21 +84,6 @@ function assertAvailable(idea: IdeaId, stage: StageId): void {
     `Stages available for ${idea}: ${stages}.`,
     availableHint(),
   ]);
-}
-
-/** `--mode exercise` only where the starter has exercises (catalog: `exercisesMissing`). */
-export function assertExerciseMode(idea: IdeaId, stage: StageId, mode: string): void {
-  if (mode !== 'exercise' || hasExerciseMode(idea, stage)) return;
-  const stages = getIdea(idea).available.filter((candidate) => hasExerciseMode(idea, candidate));
-  throw new UsageError(
-    `Exercise mode is not available for the ${stage} starter of "${idea}" yet.`,
-    [
-      stages.length > 0
-        ? `Exercise mode for ${idea}: --stage ${stages.join(', ')}.`
-        : `No ${idea} starter has exercise mode yet.`,
-      'Without --mode exercise you get the guided starter, with every mistake marked.',
-    ],
-  );
 }
 
 function availableHint(): string {

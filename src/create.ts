@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import kleur from 'kleur';
 import type { CliArgs } from './args.ts';
-import { assertExerciseMode, resolveChoices, type Choices } from './choices.ts';
+import { resolveChoices, type Choices } from './choices.ts';
 import { CancelledError, CliError, EXIT, FailureError } from './errors.ts';
 import type { Generator, StarterRequest } from './generator.ts';
 import { initGit } from './git.ts';
@@ -22,9 +22,9 @@ import {
   existingFiles,
   inspectTarget,
   writeAtomically,
-  type SignalHost,
   type Target,
 } from './target-directory.ts';
+import { onStop, type SignalHost } from './signals.ts';
 
 export interface Context {
   cwd: string;
@@ -82,7 +82,6 @@ async function planStarter(args: CliArgs, choices: Choices, context: Context): P
       `Package name: ${kleur.cyan(project.name)} (from the directory name "${project.cleanedFrom}")`,
     );
   }
-  assertExerciseMode(choices.idea, choices.stage, args.mode);
   const target = await inspectTarget(path, shown);
   assertWritable(target, args.force, shown);
   const pm = args.pm ?? detectPackageManager(context.env);
@@ -191,18 +190,11 @@ async function gitStep(plan: Plan, context: Context): Promise<void> {
  */
 function stopOnInterrupt(host: SignalHost) {
   const controller = new AbortController();
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-  const listener = () => {
+  const release = onStop(host, () => {
     if (controller.signal.aborted) host.exit(EXIT.cancelled);
     controller.abort();
-  };
-  for (const signal of signals) host.on(signal, listener);
-  return {
-    signal: controller.signal,
-    release: () => {
-      for (const signal of signals) host.off(signal, listener);
-    },
-  };
+  });
+  return { signal: controller.signal, release };
 }
 
 function byHand(plan: Plan, command: string): string {

@@ -6,6 +6,7 @@ import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CancelledError, EXIT, UsageError } from './errors.ts';
+import { onStop, type SignalHost } from './signals.ts';
 
 export type TargetState = 'missing' | 'empty' | 'non-empty';
 
@@ -86,13 +87,6 @@ async function kindOf(path: string): Promise<'missing' | 'file' | 'directory' | 
   return info.isFile() ? 'file' : 'other';
 }
 
-/** The parts of the process the writer listens to; injected so tests can send fake signals. */
-export interface SignalHost {
-  on(signal: NodeJS.Signals, listener: () => void): unknown;
-  off(signal: NodeJS.Signals, listener: () => void): unknown;
-  exit(code: number): never;
-}
-
 export interface WriteOptions {
   target: Target;
   /** Writes the starter into the (empty, existing) directory it is given. */
@@ -109,7 +103,6 @@ export interface WriteResult {
   overwritten: string[];
 }
 
-const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 /** How long an interrupted render may take to settle before the temporary files go regardless. */
 const GRACE_MS = 3_000;
 
@@ -192,14 +185,10 @@ export function guardSignals(host: SignalHost, cleanUp: () => void, graceMs = GR
     cleanUp();
     host.exit(EXIT.cancelled);
   };
-  const listeners = SIGNALS.map((signal) => {
-    const listener = () => {
-      if (received && !holding) return forceExit();
-      received ??= signal;
-      if (!holding) timer ??= setTimeout(forceExit, graceMs);
-    };
-    host.on(signal, listener);
-    return { signal, listener };
+  const stopListening = onStop(host, (signal) => {
+    if (received && !holding) return forceExit();
+    received ??= signal;
+    if (!holding) timer ??= setTimeout(forceExit, graceMs);
   });
   const guard: SignalGuard = {
     received: () => received,
@@ -209,7 +198,7 @@ export function guardSignals(host: SignalHost, cleanUp: () => void, graceMs = GR
     },
     release: () => {
       clearTimeout(timer);
-      for (const { signal, listener } of listeners) host.off(signal, listener);
+      stopListening();
     },
   };
   return guard;

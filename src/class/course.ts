@@ -4,8 +4,6 @@ import {
   IDEA_IDS,
   STAGE_IDS,
   getIdea,
-  hasExerciseMode,
-  isAvailable,
   isIdeaId,
   isStageId,
   type IdeaId,
@@ -96,15 +94,6 @@ export function parseCourse(text: string): { course: Course } | { problems: Cour
   const mode = modeEntry
     ? requiredChoice(modeEntry, 'mode', COURSE_MODES, isMode, root.line, problem)
     : 'guided';
-  if (idea && stage && mode === 'exercise' && isAvailable(idea, stage)) {
-    if (!hasExerciseMode(idea, stage)) {
-      problem(
-        modeEntry?.value.line ?? root.line,
-        'mode',
-        `exercise mode is not available for the ${idea} starter at stage ${stage} yet`,
-      );
-    }
-  }
   if (idea && stage && !getIdea(idea).available.includes(stage)) {
     const entry = fields.get('stage');
     const available = getIdea(idea).available;

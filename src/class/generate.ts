@@ -10,7 +10,8 @@ import { RECORD_FILE, fileHashes, type GenerationRecord } from '../../generators
 import type { RenderedFile } from '../../generators/render.ts';
 import type { ClassArgs } from '../args.ts';
 import { EXIT, FailureError, UsageError } from '../errors.ts';
-import { displayPath, type SignalHost } from '../target-directory.ts';
+import { onStop, type SignalHost } from '../signals.ts';
+import { displayPath } from '../target-directory.ts';
 import {
   SOLUTION_FOLDER,
   SUMMARY_JSON,
@@ -29,7 +30,6 @@ export interface ClassContext {
 
 /** Rendered once under this name, then replaced per copy. Cannot occur in any template. */
 const PLACEHOLDER = 'backend-roadmap-class-placeholder-9f3c2a';
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export interface Copy {
   kind: Seat['kind'] | 'solution';
@@ -132,7 +132,7 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
     context.out(`Cancelled. Finished folders stay in ${shown}; run the command again to continue.`);
     context.host?.exit(EXIT.cancelled);
   };
-  for (const signal of SIGNALS) context.host?.on(signal, interrupt);
+  const stopListening = onStop(context.host, interrupt);
   try {
     for (const copy of copies) {
       if (copy.status === 'existing') continue;
@@ -144,7 +144,7 @@ export async function generateClass(args: ClassArgs, context: ClassContext): Pro
       writing = undefined;
     }
   } finally {
-    for (const signal of SIGNALS) context.host?.off(signal, interrupt);
+    stopListening();
   }
   await writeAtomic(join(outPath, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
   await writeAtomic(join(outPath, SUMMARY_MD), summaryMarkdown(summary));

@@ -17,7 +17,6 @@ import {
 } from '../../generators/catalog.ts';
 import { RECORD_FILE, isMode, type GenerationRecord } from '../../generators/record.ts';
 import type { UpgradeArgs } from '../args.ts';
-import { assertExerciseMode } from '../choices.ts';
 import { FailureError, UsageError } from '../errors.ts';
 import { assertGitAvailable, gitMergeFile, type MergeFile } from './merge.ts';
 import { planUpgrade, type Action, type UpgradePlan } from './plan.ts';
@@ -44,7 +43,6 @@ export async function upgradeStarter(
 ): Promise<UpgradePlan> {
   const record = readRecord(context.cwd);
   const to = checkTarget(args.to, record, deps.isAvailable ?? defaultAvailability);
-  if (record.mode === 'exercise') assertExerciseMode(record.idea, to, record.mode);
 
   const { renderStarterSync } = await import('../../generators/render.ts');
   const request = (stage: StageId) => ({

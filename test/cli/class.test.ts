@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { availableStarters, hasExerciseMode, IDEAS, STAGE_IDS } from '../../generators/catalog.ts';
+import { IDEAS, STAGE_IDS } from '../../generators/catalog.ts';
 import { renderStarterSync } from '../../generators/render.ts';
 import { parseCourse, type Course, type CourseProblem } from '../../src/class/course.ts';
 import { assertBuilt, runBin } from './run-bin.ts';
@@ -16,8 +16,6 @@ const [UNAVAILABLE] = IDEAS.flatMap((idea) =>
     stage,
   })),
 );
-/** An available starter without exercise mode yet, if any. */
-const NO_EXERCISES = availableStarters().find(({ idea, stage }) => !hasExerciseMode(idea, stage));
 
 let cwd: string;
 
@@ -227,19 +225,6 @@ describe('class: refusing a bad course file before writing anything', () => {
       '{\n  "idea": "todo-app",\n  "stage": "beginner",\n  "mode": "exam",\n  "students": ["a"]\n}\n',
       [/c\.json:4: mode: unknown mode "exam"/],
     ],
-    ...(NO_EXERCISES === undefined
-      ? []
-      : ([
-          [
-            'exercise mode where the starter has none yet',
-            `{\n  "idea": "${NO_EXERCISES.idea}",\n  "stage": "${NO_EXERCISES.stage}",\n  "mode": "exercise",\n  "students": ["a"]\n}\n`,
-            [
-              new RegExp(
-                `c\\.json:4: mode: exercise mode is not available for the ${NO_EXERCISES.idea} starter at stage ${NO_EXERCISES.stage} yet`,
-              ),
-            ],
-          ],
-        ] satisfies [string, string, RegExp[]][])),
     // Whatever the catalog does not offer yet, so the case holds as starters land.
     ...(UNAVAILABLE === undefined
       ? []

@@ -11,8 +11,8 @@ import {
   guardSignals,
   inspectTarget,
   writeAtomically,
-  type SignalHost,
 } from '../../src/target-directory.ts';
+import type { SignalHost } from '../../src/signals.ts';
 
 let root: string;
 

@@ -4,12 +4,7 @@ import { check } from 'prettier';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import {
-  availableStarters,
-  getStage,
-  hasExerciseMode,
-  stagesUpTo,
-} from '../../generators/catalog.ts';
+import { availableStarters, getStage, stagesUpTo } from '../../generators/catalog.ts';
 import { EXERCISES_FILE } from '../../generators/exercises.ts';
 import { loadStarterManifest } from '../../generators/manifest.ts';
 import { RECORD_FILE } from '../../generators/record.ts';
@@ -162,28 +157,9 @@ const EXERCISE_SYNTAX = /exercise:(start|else|end)\b/;
 /** Files with an `exercise:start *` region: every exercise starter differs there from guided. */
 const EVERY_EXERCISE_STARTER = new Set(['tsconfig.json', 'vitest.config.ts']);
 
-const withExercises = availableStarters().filter(({ idea, stage }) => hasExerciseMode(idea, stage));
-const withoutExercises = availableStarters().filter(
-  ({ idea, stage }) => !hasExerciseMode(idea, stage),
-);
-
-// The catalog's `exercisesMissing` must stay true: once an idea's layers carry the regions, the
-// starter renders in exercise mode, and this fails until the catalog offers it.
-describe.each(withoutExercises)('$idea at $stage without exercise mode', ({ idea, stage }) => {
-  it('cannot render in exercise mode (the catalog says so)', () => {
-    const options = {
-      packageManager: 'npm',
-      install: false,
-      git: false,
-      mode: 'exercise',
-    } as const;
-    expect(() => renderStarterSync({ idea, stage, projectName: 'x', options })).toThrow(
-      /has no "exercise:start/,
-    );
-  });
-});
-
-describe.each(withExercises)('$idea at $stage in exercise mode', ({ idea, stage }) => {
+// Every starter the catalog offers has exercise mode: the regions live in the base and stage
+// layers, and an idea's file that replaces one of them carries the region too.
+describe.each(availableStarters())('$idea at $stage in exercise mode', ({ idea, stage }) => {
   const request = {
     idea,
     stage,
