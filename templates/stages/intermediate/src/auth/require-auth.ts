@@ -6,7 +6,7 @@ import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http/errors.js';
 import { AUTH_SCHEME } from './auth-scheme.js';
 import { verifyToken } from './tokens.js';
-import type { Role } from './user.model.js';
+import type { Role } from './roles.js';
 
 export interface AuthUser {
   id: string;

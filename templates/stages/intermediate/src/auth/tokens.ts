@@ -3,7 +3,7 @@
 // one. The server keeps no session: any instance with the same secret can check it.
 import jwt from 'jsonwebtoken';
 import { config } from '../config.js';
-import { isRole, type Role } from './user.model.js';
+import { isRole, type Role } from './roles.js';
 
 export interface TokenClaims {
   /** The user's id (the standard `sub`, "subject", claim). */

@@ -1,13 +1,7 @@
 // Who can log in. A user owns other documents (todos, notes…) through a reference to its `_id`
 // in those documents, never by holding them: see the TODO below.
 import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-
-export const ROLES = ['user', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+import { ROLES } from './roles.js';
 
 // TODO(mistake:poor-schema-design): the tempting version is `todos: [todoSchema]` (or
 // `todoIds: [ObjectId]`) right here, and no `unique` on `email`. The array grows with every item

@@ -4,7 +4,8 @@ import type request from 'supertest';
 import { expect } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
 import { signToken } from '../src/auth/tokens.js';
-import { UserModel, type Role } from '../src/auth/user.model.js';
+import type { Role } from '../src/auth/roles.js';
+import { UserModel } from '../src/auth/user.model.js';
 import { makeAdmin } from '../src/shop/make-admin.js';
 import { authPath, bearer, registerUser, type TestUser } from './users.js';
 

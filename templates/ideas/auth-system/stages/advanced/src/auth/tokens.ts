@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { config } from '../config.js';
-import { isRole, type Role } from './user.model.js';
+import { isRole, type Role } from './roles.js';
 
 export interface TokenClaims {
   /** The user's id (the standard `sub`, "subject", claim). */

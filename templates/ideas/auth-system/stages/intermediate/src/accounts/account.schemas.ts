@@ -3,7 +3,7 @@
 // 422, never quietly stored.
 import { z } from 'zod';
 import { registerSchema } from '../auth/auth.schemas.js';
-import { ROLES } from '../auth/user.model.js';
+import { ROLES } from '../auth/roles.js';
 import { listQuery } from '../http/pagination.js';
 
 // Opaque tokens are 43 characters (src/auth/secret-token.ts); a bound keeps junk short.

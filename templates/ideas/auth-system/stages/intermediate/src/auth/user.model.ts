@@ -2,13 +2,7 @@
 // (src/sessions/), one-time email tokens (src/accounts/email-token.model.ts) and avatars
 // (src/accounts/avatar.model.ts) point at their user; the user document holds none of them.
 import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-
-export const ROLES = ['user', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+import { ROLES } from './roles.js';
 
 // TODO(mistake:poor-schema-design): the tempting version is `sessions: [{ tokenHash, expiresAt }]`
 // and `avatar: Buffer` right here, and no `unique` on `email`. Every request that loads the user

@@ -1,13 +1,7 @@
 // Who can log in, and the public profile other readers see (username, bio, image). Whom a user
 // follows and which articles they favorited are NOT kept here: see the TODO below.
 import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-
-export const ROLES = ['user', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+import { ROLES } from './roles.js';
 
 export const USERNAME_MAX_LENGTH = 40;
 export const BIO_MAX_LENGTH = 1000;
