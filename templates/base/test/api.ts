@@ -31,3 +31,8 @@ export function useApi(): () => ReturnType<typeof request> {
     return request(server);
   };
 }
+
+/** The path of an absolute URL from an answer (`Location`, `url`): what supertest requests. */
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}

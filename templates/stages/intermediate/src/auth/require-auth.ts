@@ -1,17 +1,14 @@
 // Authentication as middleware: put `requireAuth` in front of any route that needs a logged-in
 // user. It reads `Authorization: Bearer <token>` (the word comes from auth-scheme.ts), checks the
-// token and remembers who sent it; handlers then call `currentUser(req)`. No valid token: 401
-// before the handler ever runs.
+// token (token-user.ts) and remembers who sent it; handlers then call `currentUser(req)`. No
+// valid token: 401 before the handler ever runs.
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http/errors.js';
 import { AUTH_SCHEME } from './auth-scheme.js';
-import { verifyToken } from './tokens.js';
 import type { Role } from './roles.js';
+import { userOfToken, type AuthUser } from './token-user.js';
 
-export interface AuthUser {
-  id: string;
-  role: Role;
-}
+export type { AuthUser } from './token-user.js';
 
 /** 401: "who are you?" The client must log in (again). */
 export function unauthorized(message = 'Unauthorized'): HttpError {
@@ -27,17 +24,19 @@ export function forbidden(message = 'Forbidden'): HttpError {
 // that did not go through requireAuth).
 const users = new WeakMap<Request, AuthUser>();
 
-export const requireAuth: RequestHandler = (req, res, next) => {
+// Async, so checking a token may ask a database (a deny-list); Express 5 answers a rejected
+// promise through the error handler, like a throw.
+export const requireAuth: RequestHandler = async (req, res, next) => {
   const [scheme, token, ...rest] = (req.get('authorization') ?? '').split(' ');
   // The WWW-Authenticate header is what HTTP asks a 401 to carry: how to authenticate.
   res.set('WWW-Authenticate', AUTH_SCHEME);
   if (scheme?.toLowerCase() !== AUTH_SCHEME.toLowerCase() || !token || rest.length > 0)
     throw unauthorized();
   try {
-    const claims = verifyToken(token);
-    users.set(req, { id: claims.sub, role: claims.role });
-  } catch {
-    throw unauthorized();
+    users.set(req, await userOfToken(token, res));
+  } catch (error) {
+    // What the token library throws says too much (which check failed): a plain 401 says enough.
+    throw error instanceof HttpError ? error : unauthorized();
   }
   res.removeHeader('WWW-Authenticate');
   next();

@@ -2,7 +2,7 @@
 // guard for mistake:skipping-http-basics. They run against a real database, including the
 // search, and the cases clients get wrong (invalid input, unknown ids).
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 
 const api = useApi();
 
@@ -23,11 +23,6 @@ const article = {
   category: 'Technology',
   tags: ['Tech', 'Programming'],
 };
-
-/** Post URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
 
 async function createPost(body: Partial<typeof article>): Promise<PostJson> {
   const res = await api()

@@ -2,7 +2,7 @@
 // the total is computed in integer cents, and asking for more than the stock is a 409. With
 // test/products.test.ts, the guard for mistake:skipping-http-basics. Against a real database.
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 
 const api = useApi();
 
@@ -17,10 +17,6 @@ interface CartJson {
   }[];
   totalCents: number;
   url: string;
-}
-
-function pathOf(url: string): string {
-  return new URL(url).pathname;
 }
 
 async function createProduct(name: string, priceCents: number, stock: number): Promise<string> {

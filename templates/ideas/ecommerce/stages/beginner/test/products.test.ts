@@ -1,7 +1,7 @@
 // The products API, request by request, with exact status codes and headers: with
 // test/carts.test.ts, the guard for mistake:skipping-http-basics. Against a real database.
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 
 const api = useApi();
 
@@ -12,11 +12,6 @@ interface ProductJson {
   priceCents: number;
   stock: number;
   url: string;
-}
-
-/** Product URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
 }
 
 async function createProduct(body: object): Promise<ProductJson> {

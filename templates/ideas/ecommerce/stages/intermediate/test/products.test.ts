@@ -3,15 +3,11 @@
 // who is not an admin, 404, 413, 415, 422. Against a real database.
 import { describe, expect, it } from 'vitest';
 import { makeAdmin } from '../src/shop/make-admin.js';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 import { createAdmin, createProduct, createUser, registerAdmin, type ProductJson } from './shop.js';
 import { bearer } from './users.js';
 
 const api = useApi();
-
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
 
 interface Page {
   data: ProductJson[];

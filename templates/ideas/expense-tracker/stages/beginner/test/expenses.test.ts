@@ -2,8 +2,8 @@
 // the guard for mistake:skipping-http-basics. They run against a real database; the date
 // filters are checked with expenses dated relative to today, so they hold on any day.
 import { describe, expect, it } from 'vitest';
-import { addDays, startOfDay } from '../src/expenses/expense.period.js';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
+import { coffee, day } from './expense-days.js';
 
 const api = useApi();
 
@@ -16,18 +16,6 @@ interface ExpenseJson {
   date: string;
   url: string;
 }
-
-/** Expense URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
-
-/** Today moved by `days`, as YYYY-MM-DD. */
-function day(days: number): string {
-  return addDays(startOfDay(new Date()), days).toISOString().slice(0, 10);
-}
-
-const coffee = { amountCents: 350, category: 'leisure', description: 'coffee', date: day(0) };
 
 async function createExpense(body: object): Promise<ExpenseJson> {
   const res = await api().post('/expenses').send(body);

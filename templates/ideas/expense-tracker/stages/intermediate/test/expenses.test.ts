@@ -5,8 +5,8 @@
 // hold on any day.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExpenseModel } from '../src/expenses/expense.model.js';
-import { addDays, startOfDay } from '../src/expenses/expense.period.js';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
+import { coffee, day } from './expense-days.js';
 import { bearer, registerUser, type TestUser } from './users.js';
 
 const api = useApi();
@@ -38,18 +38,6 @@ interface PageJson {
   limit: number;
   total: number;
 }
-
-/** Expense URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
-
-/** Today moved by `days`, as YYYY-MM-DD. */
-function day(days: number): string {
-  return addDays(startOfDay(new Date()), days).toISOString().slice(0, 10);
-}
-
-const coffee = { amountCents: 350, category: 'leisure', description: 'coffee', date: day(0) };
 
 async function createExpense(user: TestUser, body: object = coffee): Promise<ExpenseJson> {
   const res = await api().post('/expenses').set('Authorization', bearer(user)).send(body);

@@ -2,7 +2,7 @@
 // guard for mistake:skipping-http-basics. They run against a real database, including the
 // filters and the search, and the cases clients get wrong (invalid input, unknown ids).
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 
 const api = useApi();
 
@@ -15,11 +15,6 @@ interface NoteJson {
   createdAt: string;
   updatedAt: string;
   url: string;
-}
-
-/** Note URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
 }
 
 async function createNote(body: object): Promise<NoteJson> {

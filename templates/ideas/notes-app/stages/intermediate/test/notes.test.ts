@@ -3,7 +3,7 @@
 // are private (another user's note is a 404), that lists come in pages, and that validation
 // refuses what the API does not know. Against a real database.
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 import { bearer, registerUser, type TestUser } from './users.js';
 
 const api = useApi();
@@ -25,11 +25,6 @@ interface PageJson {
   page: number;
   limit: number;
   total: number;
-}
-
-/** Note URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
 }
 
 async function createNote(user: TestUser, body: object): Promise<NoteJson> {

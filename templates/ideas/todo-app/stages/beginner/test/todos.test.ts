@@ -3,7 +3,7 @@
 // checks (https://todobackend.com/specs), plus what the spec leaves open (invalid input, unknown
 // ids), against a real database.
 import { describe, expect, it } from 'vitest';
-import { useApi } from './api.js';
+import { pathOf, useApi } from './api.js';
 
 const api = useApi();
 
@@ -13,11 +13,6 @@ interface TodoJson {
   completed: boolean;
   order: number;
   url: string;
-}
-
-/** Todo URLs are absolute; supertest wants the path. */
-function pathOf(url: string): string {
-  return new URL(url).pathname;
 }
 
 async function createTodo(body: object): Promise<TodoJson> {

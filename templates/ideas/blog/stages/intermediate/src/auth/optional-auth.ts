@@ -10,7 +10,7 @@ export const optionalAuth: RequestHandler = (req, res, next) => {
     next();
     return;
   }
-  requireAuth(req, res, next);
+  return requireAuth(req, res, next);
 };
 
 /** The logged-in reader, or undefined for an anonymous one. Only after optionalAuth. */
