@@ -3,7 +3,7 @@
 // logs response headers), so you can watch the hit rate with `npm run dev` and curl, and measure
 // it with `npm run load`.
 import type { RequestHandler, Response } from 'express';
-import { cacheGet, cacheSet, invalidate, readThrough, type CacheEntry } from './cache.js';
+import { cacheGetJson, cacheSet, invalidate, readThrough, type CacheEntry } from './cache.js';
 
 /** Cache-aside inside a handler: `const todos = await cachedRead(res, entry, () => query)`. */
 export async function cachedRead<T>(
@@ -32,9 +32,10 @@ export function cacheJsonResponses(
       next();
       return;
     }
-    const cached = await cacheGet<unknown>(entry.key);
+    const cached = await cacheGetJson(entry.key);
     if (cached !== undefined && cached !== null) {
-      res.setHeader('X-Cache', 'HIT').status(200).json(cached);
+      // The stored text is what res.json wrote on the MISS: sent as it is, not parsed again.
+      res.setHeader('X-Cache', 'HIT').status(200).type('json').send(cached);
       return;
     }
     res.setHeader('X-Cache', cached === undefined ? 'BYPASS' : 'MISS');

@@ -38,6 +38,9 @@ describe('reading todos through the cache', () => {
     expect(first.headers['x-cache']).toBe('MISS');
     expect(second.headers['x-cache']).toBe('HIT');
     expect(second.body).toEqual(first.body);
+    // A HIT sends the stored JSON text as it is: byte for byte what the MISS sent.
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
   });
 
   it('caches each page of the list on its own', async () => {
