@@ -1,9 +1,13 @@
 // Layer manifests (`layer.json`): the data each layer contributes, and how they merge.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { IdeaId, StageId } from './catalog.ts';
 import type { ExerciseEntry } from './exercises.ts';
-import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
+import { layerIdsFor } from './layers.ts';
+import {
+  defaultTemplates,
+  templateSourceOf,
+  type LayerFiles,
+  type TemplatesLocation,
+} from './template-source.ts';
 
 export interface EnvVar {
   name: string;
@@ -103,13 +107,16 @@ export interface MergedManifest {
 export const MANIFEST_FILE = 'layer.json';
 export const README_PART_FILE = 'README.part.md';
 
-export function readLayerManifest(layerDir: string): LayerManifest {
-  const file = join(layerDir, MANIFEST_FILE);
-  if (!existsSync(file)) return {};
+/** `where` names the layer in the message if its layer.json is not valid JSON. */
+function readLayerManifest(files: LayerFiles, where: string): LayerManifest {
+  const text = files.get(MANIFEST_FILE);
+  if (text === undefined) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LayerManifest;
+    return JSON.parse(text) as LayerManifest;
   } catch (error) {
-    throw new Error(`Invalid ${file}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Invalid ${where}/${MANIFEST_FILE}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -239,12 +246,17 @@ function mergeReadmeParts(
   };
 }
 
-export function mergeLayers(templatesDir: string, layerIds: string[]): MergedManifest {
+export function mergeLayers(templates: TemplatesLocation, layerIds: string[]): MergedManifest {
+  const source = templateSourceOf(templates);
   return layerIds.reduce((merged, layerId) => {
-    const dir = join(templatesDir, layerId);
-    const partFile = join(dir, README_PART_FILE);
-    const part = existsSync(partFile) ? readFileSync(partFile, 'utf8') : undefined;
-    return mergeManifest(merged, layerId, readLayerManifest(dir), part);
+    const files = source.readLayer(layerId);
+    const where = `${source.location}/${layerId}`;
+    return mergeManifest(
+      merged,
+      layerId,
+      readLayerManifest(files, where),
+      files.get(README_PART_FILE),
+    );
   }, emptyManifest());
 }
 
@@ -252,7 +264,8 @@ export function mergeLayers(templatesDir: string, layerIds: string[]): MergedMan
 export function loadStarterManifest(
   idea: IdeaId,
   stage: StageId,
-  templatesDir = defaultTemplatesDir(),
+  templates: TemplatesLocation = defaultTemplates(),
 ): MergedManifest {
-  return mergeLayers(templatesDir, layerIdsFor(idea, stage, templatesDir));
+  const source = templateSourceOf(templates);
+  return mergeLayers(source, layerIdsFor(idea, stage, source));
 }

@@ -1,8 +1,6 @@
 // Turns (idea, stage, name, options) into the complete list of a starter's files, in memory.
 // Pure with respect to the target: it reads templates and writes nothing, so `--dry-run`, the
 // plop action and the render tests all share it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { getIdea, getStage, stagesUpTo, type IdeaId, type StageId } from './catalog.ts';
 import {
   ANY_EXERCISE,
@@ -15,10 +13,16 @@ import {
   type Exercise,
 } from './exercises.ts';
 import { renderTemplate } from './handlebars.ts';
-import { defaultTemplatesDir, layerIdsFor } from './layers.ts';
+import { layerIdsFor } from './layers.ts';
 import { MANIFEST_FILE, README_PART_FILE, mergeLayers, type MergedManifest } from './manifest.ts';
 import { starterPackageJson } from './package-json.ts';
 import { RECORD_FILE, fileHashes, generationRecord, type GenerationOptions } from './record.ts';
+import {
+  defaultTemplates,
+  templateSourceOf,
+  type TemplateSource,
+  type TemplatesLocation,
+} from './template-source.ts';
 import { toolInfo } from './tool-info.ts';
 
 export type { GenerationOptions } from './record.ts';
@@ -53,17 +57,10 @@ function outputSegment(segment: string): string {
   return /^_[^_]/.test(segment) ? `.${segment.slice(1)}` : segment;
 }
 
-function listFiles(dir: string, skipTopLevel: ReadonlySet<string>): string[] {
-  // Every entry's parentPath starts with `dir`: slicing is the relative path without path.relative.
-  const prefix = dir.length + sep.length;
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}${sep}${entry.name}`.slice(prefix).split(sep).join('/'))
-    .filter((path) => !skipTopLevel.has(path.split('/')[0] ?? ''));
-}
-
 interface SourceFile {
+  /** `<layer id>/<path>`, for messages. */
   source: string;
+  text: string;
   isTemplate: boolean;
 }
 
@@ -72,31 +69,34 @@ interface SourceFile {
  * only in exercise mode, at the root, after the layer's other files.
  */
 function overlayLayers(
-  templatesDir: string,
+  source: TemplateSource,
   layerIds: string[],
   exerciseMode: boolean,
 ): Map<string, SourceFile> {
   const files = new Map<string, SourceFile>();
-  const add = (dir: string, skip: ReadonlySet<string>) => {
-    for (const path of listFiles(dir, skip)) {
-      const isTemplate = path.endsWith(TEMPLATE_SUFFIX);
-      const output = (isTemplate ? path.slice(0, -TEMPLATE_SUFFIX.length) : path)
-        .split('/')
-        .map(outputSegment)
-        .join('/');
-      files.set(output, { source: join(dir, path), isTemplate });
-    }
+  /** `path` is where the file sits in its layer, `relative` where it goes in the starter. */
+  const add = (layerId: string, path: string, relative: string, text: string) => {
+    const isTemplate = relative.endsWith(TEMPLATE_SUFFIX);
+    const output = (isTemplate ? relative.slice(0, -TEMPLATE_SUFFIX.length) : relative)
+      .split('/')
+      .map(outputSegment)
+      .join('/');
+    files.set(output, { source: `${layerId}/${path}`, text, isTemplate });
   };
+  const exercisePrefix = `${EXERCISE_MODE_FOLDER}/`;
   for (const layerId of layerIds) {
-    const layerDir = join(templatesDir, layerId);
-    // An idea folder holds its stage deltas in `stages/`; those are layers of their own.
-    const nested = layerId.startsWith('ideas/') && !layerId.includes('/stages/');
-    add(
-      layerDir,
-      new Set([...LAYER_DATA_FILES, EXERCISE_MODE_FOLDER, ...(nested ? ['stages'] : [])]),
-    );
-    const exerciseDir = join(layerDir, EXERCISE_MODE_FOLDER);
-    if (exerciseMode && existsSync(exerciseDir)) add(exerciseDir, new Set());
+    const layer = source.readLayer(layerId);
+    for (const [path, text] of layer) {
+      if (!path.startsWith(exercisePrefix) && !LAYER_DATA_FILES.has(path)) {
+        add(layerId, path, path, text);
+      }
+    }
+    if (!exerciseMode) continue;
+    for (const [path, text] of layer) {
+      if (path.startsWith(exercisePrefix)) {
+        add(layerId, path, path.slice(exercisePrefix.length), text);
+      }
+    }
   }
   return files;
 }
@@ -208,19 +208,17 @@ function applyExercises(
 
 export function renderStarterSync(
   request: StarterRequest,
-  templatesDir = defaultTemplatesDir(),
+  templates: TemplatesLocation = defaultTemplates(),
 ): RenderedFile[] {
-  const layerIds = layerIdsFor(request.idea, request.stage, templatesDir);
-  const manifest = mergeLayers(templatesDir, layerIds);
+  const source = templateSourceOf(templates);
+  const layerIds = layerIdsFor(request.idea, request.stage, source);
+  const manifest = mergeLayers(source, layerIds);
   const context = templateContext(request, manifest);
   const exerciseMode = request.options.mode === 'exercise';
-  const rendered = [...overlayLayers(templatesDir, layerIds, exerciseMode)].map(([path, file]) => {
-    const source = readFileSync(file.source, 'utf8');
-    return {
-      path,
-      content: file.isTemplate ? renderTemplate(source, context, file.source) : source,
-    };
-  });
+  const rendered = [...overlayLayers(source, layerIds, exerciseMode)].map(([path, file]) => ({
+    path,
+    content: file.isTemplate ? renderTemplate(file.text, context, file.source) : file.text,
+  }));
   const files = applyExercises(rendered, request, context.exercise?.exercises ?? []);
   files.push({
     path: 'package.json',
@@ -244,7 +242,7 @@ export function renderStarterSync(
 
 export function renderStarter(
   request: StarterRequest,
-  templatesDir = defaultTemplatesDir(),
+  templates: TemplatesLocation = defaultTemplates(),
 ): Promise<RenderedFile[]> {
-  return Promise.resolve().then(() => renderStarterSync(request, templatesDir));
+  return Promise.resolve().then(() => renderStarterSync(request, templates));
 }

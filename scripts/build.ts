@@ -3,13 +3,15 @@
 // the published package (`npx create-backend-roadmap`) fetches one package instead of about a
 // hundred, and starting it reads a few files instead of hundreds. What the CLI imports lazily
 // (node-plop, prompts, execa, the class and upgrade commands) stays lazy: each lazy import is a
-// chunk of its own in dist/chunks/. Templates stay files beside dist/ (templates/), with their
-// Handlebars code precompiled into the bundle. Types are checked by `npm run typecheck`.
+// chunk of its own in dist/chunks/. The templates are packed into one JSON file per layer in
+// dist/layers/ (scripts/build/pack-templates.ts), with their Handlebars code precompiled into the
+// bundle. Types are checked by `npm run typecheck`.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { thirdPartyLicenses } from './build/licenses.ts';
+import { packTemplates } from './build/pack-templates.ts';
 import { precompiledTemplatesPlugin } from './build/precompile-templates.ts';
 import type { Plugin } from 'esbuild';
 
@@ -72,3 +74,5 @@ writeFileSync(
   join(distDir, 'THIRD-PARTY-LICENSES.md'),
   thirdPartyLicenses(result.metafile, repoDir),
 );
+
+packTemplates(join(repoDir, 'templates'), join(distDir, 'layers'));

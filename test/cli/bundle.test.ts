@@ -1,6 +1,6 @@
 // The published CLI is the bundle `npm run build` writes (scripts/build.ts). These tests pack it
 // as npm would publish it, unpack it outside the repo (no node_modules to fall back on) and check
-// that it runs on its own, carries every template precompiled, and writes byte for byte what the
+// that it runs on its own, carries every template packed and precompiled, and writes byte for byte what the
 // source renderer renders, for every available starter.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableStarters } from '../../generators/catalog.ts';
 import { sha256 } from '../../generators/record.ts';
 import { renderStarterSync } from '../../generators/render.ts';
+import { packedTemplates, templateFolder } from '../../generators/template-source.ts';
 import inquirerStub from '../../scripts/build/inquirer-stub.ts';
+import { allLayerIds } from '../../scripts/build/pack-templates.ts';
 import { assertBuilt, BIN } from './run-bin.ts';
 
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,23 +62,42 @@ describe('the published package', () => {
     expect(pkg.bin['create-backend-roadmap']).toBe('dist/cli.js');
     expect(join(repoDir, 'dist', 'cli.js')).toBe(BIN);
     expect(pkg.dependencies ?? {}).toEqual({});
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'templates']));
+    expect(pkg.files).toEqual(['dist']);
   });
 
-  it('holds the bundle, its licenses and the templates, and nothing from the repo', () => {
+  it('holds the bundle, its licenses and the packed templates, and nothing from the repo', () => {
     const files = readdirSync(packed, { recursive: true }).map(String);
     expect(files).toEqual(
       expect.arrayContaining([
         'dist/cli.js',
         'dist/THIRD-PARTY-LICENSES.md',
-        'templates/base/layer.json',
+        'dist/layers/base.json',
         'package.json',
       ]),
     );
     const unexpected = files.filter(
-      (file) => !/^(dist|templates)(\/|$)|^(package\.json|README\.md|LICENSE)$/.test(file),
+      (file) => !/^dist(\/|$)|^(package\.json|README\.md|LICENSE)$/.test(file),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it('packs every layer of templates/ as it is now, one file per layer', () => {
+    const templatesDir = join(repoDir, 'templates');
+    const folder = templateFolder(templatesDir);
+    const packDir = join(packed, 'dist', 'layers');
+    const packs = packedTemplates(packDir);
+    const layerIds = allLayerIds(templatesDir);
+    expect(layerIds).toEqual(expect.arrayContaining(['base', 'ideas/blog/stages/advanced']));
+    for (const layerId of layerIds) {
+      expect(
+        packs.readLayer(layerId),
+        `${layerId}: templates changed since \`npm run build\``,
+      ).toEqual(folder.readLayer(layerId));
+    }
+    const packFiles = readdirSync(packDir, { recursive: true }).filter((path) =>
+      String(path).endsWith('.json'),
+    );
+    expect(packFiles).toHaveLength(layerIds.length);
   });
 
   it('runs without node_modules', () => {
