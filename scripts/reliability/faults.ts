@@ -14,7 +14,7 @@
 // system, a shop whose products only an admin creates), the writes are sign-ups, each read back
 // by logging in as that account. Nothing here knows a particular API.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdeaId, StageId } from '../../generators/catalog.ts';
 import { loadStarterManifest, type SmokeStep } from '../../generators/manifest.ts';
@@ -354,11 +354,34 @@ async function redisOutage(
   ];
 }
 
+/**
+ * The errors the starter logged as "Request failed" other than the database being unavailable,
+ * one line each, distinct: what a 500 was, since the load only counts status codes and the log
+ * is deleted with the starter.
+ */
+function unexpectedFailures(logFile: string): string[] {
+  if (!existsSync(logFile)) return [];
+  const found = new Set<string>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"Request failed"')) continue;
+    try {
+      const entry = JSON.parse(line) as { err?: { type?: string; message?: string } };
+      const what = `${entry.err?.type ?? '?'}: ${entry.err?.message ?? ''}`.slice(0, 200);
+      if (!/database_unavailable|^Mongo(Network|ServerSelection|PoolCleared)/.test(what))
+        found.add(what);
+    } catch {
+      // not a JSON log line
+    }
+  }
+  return [...found].slice(0, 3);
+}
+
 async function mongoOutage(
   baseUrl: string,
   server: Started,
   mongo: RestartableService,
   calls: Calls,
+  logFile: string,
 ): Promise<Case[]> {
   const load = startLoad(() => calls.read, 6, 60);
   const started = performance.now();
@@ -417,7 +440,9 @@ async function mongoOutage(
     {
       name: 'MongoDB killed: clients get 503 or a cached answer, never another 5xx or a reset',
       ok: during.length > 0 && honest,
-      detail: summarize(during),
+      detail: honest
+        ? summarize(during)
+        : [summarize(during), ...unexpectedFailures(logFile)].join('; logged: '),
     },
     {
       name: 'MongoDB back: ready again without a restart, the item written before reads back',
@@ -583,7 +608,7 @@ export async function faults(
 
     cases.push(await steadyLoad(context.repoDir, calls));
     cases.push(...(await redisOutage(first.baseUrl, first.server, redis, calls)));
-    cases.push(...(await mongoOutage(first.baseUrl, first.server, mongo, calls)));
+    cases.push(...(await mongoOutage(first.baseUrl, first.server, mongo, calls, logFile)));
     if (calls.write === undefined) {
       cases.push({
         name: 'SIGTERM under writes',

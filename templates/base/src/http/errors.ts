@@ -82,10 +82,16 @@ export function isDuplicateKeyError(
  */
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof mongoose.Error.MongooseServerSelectionError) return true;
+  // Every network failure (timeouts, a cleared pool) is a MongoNetworkError. The others are
+  // what an operation meets when the server vanished between choosing it and using it.
+  if (error instanceof mongoose.mongo.MongoNetworkError) return true;
   const name = error instanceof Error ? error.name : '';
   if (
-    /^Mongo(Network|NetworkTimeout|ServerSelection|PoolCleared|TopologyClosed)Error$/.test(name)
+    /^Mongo(ServerSelection|ServerClosed|TopologyClosed|PoolClosed|NotConnected)Error$/.test(name)
   ) {
+    return true;
+  }
+  if (error instanceof Error && error.cause !== undefined && isDatabaseUnavailable(error.cause)) {
     return true;
   }
   return mongoose.connection.readyState !== mongoose.ConnectionStates.connected;

@@ -50,4 +50,22 @@ describe('readThrough and invalidate', () => {
     expect((await readNotes('ann', 2)).status).toBe('MISS');
     expect((await readNotes('bob', 1)).status).toBe('HIT');
   });
+
+  it('keeps an entry stored during an invalidation under its tag', async () => {
+    await Note.create({ text: 'first', owner: 'ann' });
+    await readNotes('ann', 1);
+    // A read whose store lands while an invalidation of its tag is half done: Redis gets the
+    // invalidation's "which keys?", then this read's store, then the invalidation's delete.
+    // The delete must not take the new entry off the tag, or no later write could reach it.
+    let invalidating: Promise<void> = Promise.resolve();
+    const entry: CacheEntry = { key: 'notes:ann:page=2', tags: ['notes:ann'], ttlSeconds: 60 };
+    await readThrough(entry, () => {
+      invalidating = invalidate('notes:ann');
+      return Promise.resolve(['first']);
+    });
+    await invalidating;
+    expect((await readNotes('ann', 1)).status).toBe('MISS');
+    await invalidate('notes:ann');
+    expect((await readNotes('ann', 2)).status).toBe('MISS');
+  });
 });

@@ -107,7 +107,11 @@ export async function invalidate(...tags: string[]): Promise<void> {
   try {
     for (const tag of tags) {
       const keys = await redis.sMembers(tagKey(tag));
-      await redis.del([...keys, tagKey(tag)]);
+      if (keys.length === 0) continue;
+      // Only the keys read here leave the tag: a read that stores an entry between these two
+      // round trips keeps it listed, so the next write still finds it. Deleting the whole tag
+      // set would orphan that entry, and it would be served until its TTL ran out.
+      await redis.multi().del(keys).sRem(tagKey(tag), keys).exec();
     }
   } catch (error) {
     logger.warn({ err: error, tags }, 'Cache invalidation failed; entries expire with their TTL');
