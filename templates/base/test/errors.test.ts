@@ -24,6 +24,13 @@ describe('the error handler', () => {
     expect(res.headers['retry-after']).toBe('5');
   });
 
+  it('answers 503 for an error caused by a lost connection', async () => {
+    const closed = Object.assign(new Error('Server is closed'), { name: 'MongoServerClosedError' });
+    const wrapped = new Error('could not load the page', { cause: closed });
+    const res = await request(appThrowing(wrapped)).get('/fail');
+    expect(res.status).toBe(503);
+  });
+
   it('answers 500 without Retry-After for a bug', async () => {
     const res = await request(appThrowing(new TypeError('x is undefined'))).get('/fail');
     expect(res.status).toBe(500);

@@ -82,15 +82,14 @@ export function isDuplicateKeyError(
  */
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof mongoose.Error.MongooseServerSelectionError) return true;
-  // Every network failure (timeouts, a cleared pool) is a MongoNetworkError. The others are
+  // Every network failure (timeouts, a cleared pool) is a MongoNetworkError. Names, not only
+  // classes, so a second copy of the driver counts too; ServerClosed and the ones after it are
   // what an operation meets when the server vanished between choosing it and using it.
   if (error instanceof mongoose.mongo.MongoNetworkError) return true;
   const name = error instanceof Error ? error.name : '';
-  if (
-    /^Mongo(ServerSelection|ServerClosed|TopologyClosed|PoolClosed|NotConnected)Error$/.test(name)
-  ) {
-    return true;
-  }
+  const lostConnection =
+    /^Mongo(Network|NetworkTimeout|PoolCleared|ServerSelection|ServerClosed|TopologyClosed|PoolClosed|NotConnected)Error$/;
+  if (lostConnection.test(name)) return true;
   if (error instanceof Error && error.cause !== undefined && isDatabaseUnavailable(error.cause)) {
     return true;
   }
