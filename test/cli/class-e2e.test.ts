@@ -4,13 +4,13 @@
 // itself installs nothing (test/cli/class.test.ts checks that and the folders); this proves what
 // it wrote works. Slow (one install), so it needs MONGODB_URI (scripts/test.sh and CI export it);
 // otherwise it skips and says why.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStage } from '../../generators/catalog.ts';
 import { assertBuilt, runBin } from './run-bin.ts';
+import { runNpm } from './run-npm.ts';
 
 const STAGE = 'beginner';
 const mistakes = getStage(STAGE).mistakes;
@@ -24,15 +24,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 }, 120_000);
 
-function npm(args: string[], cwd: string, timeout = 300_000) {
-  const result = spawnSync('npm', args, {
-    cwd,
-    encoding: 'utf8',
-    timeout,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
+const npm = runNpm;
 
 describe.skipIf(skip !== undefined)(`class e2e${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('a student copy installs and passes its checks; the solution copy fixes every exercise', async () => {

@@ -6,7 +6,6 @@
 // check still passes. One todo-app starter per stage (EXERCISE_E2E_STARTERS="blog/advanced
 // ecommerce/advanced" runs others instead). Slow (installs), so it needs MONGODB_URI, and REDIS_URL
 // for advanced (scripts/test.sh and CI export both); otherwise it skips and says why.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { EXERCISES_FILE } from '../../generators/exercises.ts';
 import { RECORD_FILE, type GenerationRecord } from '../../generators/record.ts';
 import { renderStarterSync } from '../../generators/render.ts';
 import { assertBuilt, runBin } from './run-bin.ts';
+import { runNpm } from './run-npm.ts';
 
 const mongodbUri = process.env.MONGODB_URI;
 
@@ -50,15 +50,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 }, 120_000);
 
-function npm(args: string[], cwd: string, timeout = 300_000) {
-  const result = spawnSync('npm', args, {
-    cwd,
-    encoding: 'utf8',
-    timeout,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  return { code: result.status, stdout: result.stdout, output: `${result.stdout}${result.stderr}` };
-}
+const npm = runNpm;
 
 function expectChecksPass(dir: string) {
   for (const script of ['typecheck', 'lint', 'format:check', 'test']) {
