@@ -31,6 +31,15 @@ describe('the error handler', () => {
     expect(res.status).toBe(503);
   });
 
+  it('answers 503 for a socket the server closed, as Node reports it', async () => {
+    // What the driver can let through when MongoDB stops between two writes.
+    const ended = Object.assign(new Error('This socket has been ended by the other party'), {
+      code: 'EPIPE',
+    });
+    const res = await request(appThrowing(ended)).get('/fail');
+    expect(res.status).toBe(503);
+  });
+
   it('answers 500 without Retry-After for a bug', async () => {
     const res = await request(appThrowing(new TypeError('x is undefined'))).get('/fail');
     expect(res.status).toBe(500);

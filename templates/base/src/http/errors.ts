@@ -80,6 +80,27 @@ export function isDuplicateKeyError(
  * later, where a 500 would say "broken". While it reconnects, Mongoose queues queries and fails
  * them after `bufferTimeoutMS`, so a lost connection is the sign, whatever the error's name.
  */
+const socketFailureCodes = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ENOTCONN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Node's system errors for a connection that broke or could not be made. */
+function isSocketFailure(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    socketFailureCodes.has(error.code)
+  );
+}
+
 function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof mongoose.Error.MongooseServerSelectionError) return true;
   // Every network failure (timeouts, a cleared pool) is a MongoNetworkError. Names, not only
@@ -90,6 +111,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const lostConnection =
     /^Mongo(Network|NetworkTimeout|PoolCleared|ServerSelection|ServerClosed|TopologyClosed|PoolClosed|NotConnected)Error$/;
   if (lostConnection.test(name)) return true;
+  // The driver does not wrap every socket failure: a write to a socket the server has just
+  // closed can reach the handler as Node's own error ("This socket has been ended by the other
+  // party", code EPIPE) while Mongoose still reports "connected". A backing service's socket
+  // failing is an outage, not a bug.
+  if (isSocketFailure(error)) return true;
   if (error instanceof Error && error.cause !== undefined && isDatabaseUnavailable(error.cause)) {
     return true;
   }
