@@ -28,6 +28,12 @@ const lazyHandlebars: Plugin = {
         ? { path: join(buildDir, 'handlebars-loader.ts') }
         : undefined,
     );
+    // node-plop's imports of packages the CLI never calls into: loaded on first use instead.
+    build.onResolve({ filter: /^(tinyglobby|resolve)$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'node-plop')}`)
+        ? { path: join(buildDir, 'lazy-plop-dependencies.ts') }
+        : undefined,
+    );
     build.onResolve({ filter: /^handlebars$/ }, (args) =>
       args.importer.includes(`${join('node_modules', 'node-plop')}`)
         ? { path: join(buildDir, 'lazy-handlebars.ts') }

@@ -8,7 +8,11 @@ export type { RenderedFile, StarterRequest } from '../generators/render.ts';
 export interface Generator {
   /** Every file of the starter, in memory; writes nothing. */
   render(request: StarterRequest): Promise<RenderedFile[]>;
-  /** Writes the starter into `directory`, which exists and is empty. */
+  /**
+   * Writes the starter into `directory`, which exists and is empty. Resolves to the relative
+   * paths of the files then in `directory` (read back from the disk), or to nothing, in which case
+   * the caller lists them itself.
+   */
   write(request: StarterRequest, directory: string): Promise<unknown>;
 }
 

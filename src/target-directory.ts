@@ -2,7 +2,7 @@
 // Files are rendered into a hidden sibling directory (same file system, so the final move is a
 // rename) and moved into place only when rendering has fully succeeded.
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CancelledError, EXIT, UsageError } from './errors.ts';
@@ -89,7 +89,11 @@ async function kindOf(path: string): Promise<'missing' | 'file' | 'directory' | 
 
 export interface WriteOptions {
   target: Target;
-  /** Writes the starter into the (empty, existing) directory it is given. */
+  /**
+   * Writes the starter into the (empty, existing) directory it is given. It may resolve to the
+   * relative posix paths of every file now in that directory, read from the disk after writing
+   * (as plop's path does), so they are not listed twice; anything else and they are listed here.
+   */
   render: (directory: string) => Promise<unknown>;
   host?: SignalHost;
   /** Called once Ctrl-C is handled, so a signal right after what it prints still cleans up. */
@@ -126,8 +130,8 @@ export async function writeAtomically(options: WriteOptions): Promise<WriteResul
     await mkdir(parent, { recursive: true });
     // mkdir, not mkdtemp (mode 0700), so the moved project gets the usual permissions.
     await mkdir(temp);
-    await renderUnlessInterrupted(render, temp, signals);
-    const files = await listFiles(temp);
+    const listed = await renderUnlessInterrupted(render, temp, signals);
+    const files = isPathList(listed) ? [...listed].sort() : listFiles(temp);
     if (target.state === 'non-empty') await assertNothingInTheWay(target.path, files);
     signals.holdFromNowOn();
     const overwritten = await moveIntoPlace(temp, target, files);
@@ -156,13 +160,19 @@ async function renderUnlessInterrupted(
   render: WriteOptions['render'],
   temp: string,
   signals: SignalGuard,
-): Promise<void> {
+): Promise<unknown> {
+  let result: unknown;
   if (!signals.received()) {
-    await render(temp).catch((error: unknown) => {
+    result = await render(temp).catch((error: unknown) => {
       if (!signals.received()) throw error;
     });
   }
   if (signals.received()) throw new CancelledError();
+  return result;
+}
+
+function isPathList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 export interface SignalGuard {
@@ -237,8 +247,9 @@ export function removeSync(temp: string, parent: string, firstMissing: string | 
   }
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+/** Synchronous: the recursive promise version takes a thread-pool round trip per folder. */
+function listFiles(root: string): string[] {
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))

@@ -4,10 +4,13 @@
 // source renderer renders, for every available starter.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableStarters } from '../../generators/catalog.ts';
 import { sha256 } from '../../generators/record.ts';
@@ -127,6 +130,33 @@ describe('plop prompts in the bundle', () => {
     await expect(inquirerStub.prompt()).rejects.toThrow(/not part of the .* bundle/);
     await expect(inquirerStub.createPromptModule()()).rejects.toThrow(/npm run plop/);
     expect(() => inquirerStub.registerPrompt()).toThrow(/not part of the .* bundle/);
+  });
+});
+
+describe("node-plop's unused dependencies in the bundle", () => {
+  it('are the real tinyglobby and resolve, loaded when first called', async () => {
+    // Bundled on its own the way scripts/build.ts bundles it (CommonJS here, so Node's own
+    // modules need no require shim), then called as node-plop would call it.
+    const out = join(work, 'lazy-plop-dependencies.cjs');
+    await build({
+      entryPoints: [join(repoDir, 'scripts', 'build', 'lazy-plop-dependencies.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    const lazy = createRequire(import.meta.url)(out) as {
+      globSync: typeof globSync;
+      default: { sync(id: string, options: { basedir: string }): string };
+    };
+    const templates = join(repoDir, 'templates', 'base');
+    const glob = { cwd: templates, patterns: ['**/*.hbs'] };
+    expect(lazy.globSync(glob).sort()).toEqual(globSync(glob).sort());
+    expect(lazy.globSync(glob).length).toBeGreaterThan(0);
+    expect(lazy.default.sync('handlebars', { basedir: repoDir })).toBe(
+      createRequire(join(repoDir, 'package.json')).resolve('handlebars'),
+    );
   });
 });
 
