@@ -1,11 +1,14 @@
 // Part 1, scaffold speed: whole-process wall time of our built CLI (the most complete starter
 // available) vs create-vite (react-ts) and express-generator, with `node -e ""` as the floor.
+// A fourth row writes the same files, already rendered, with the thinnest Node script
+// (bench/write-files-only.js): the part of a scaffold that is the file system's, per file.
 // A warm-up round, then `runs` interleaved rounds (the order rotates each round); medians.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STAGE_IDS, availableStarters } from '../generators/catalog.ts';
-import { cleanEnv, cliPath, du, median, ms, printTable, timed, verdict } from './lib.ts';
+import { STAGE_IDS, availableStarters, type IdeaId, type StageId } from '../generators/catalog.ts';
+import { renderStarterSync } from '../generators/render.ts';
+import { cleanEnv, cliPath, du, median, ms, printTable, repoDir, timed, verdict } from './lib.ts';
 import { ensureTools } from './tools.ts';
 
 /** The starter with the latest stage, todo-app first among equals. */
@@ -24,10 +27,28 @@ interface Tool {
   args(target: string): string[];
 }
 
+const WRITE_ONLY = 'only writing the same files, pre-rendered';
+const CREATE_VITE = 'create-vite --template react-ts';
+const EXPRESS_GENERATOR = 'express-generator --no-view';
+
+/** The starter's files as rendered, for bench/write-files-only.js: path → content. */
+function renderedFilesJson(idea: string, stage: string, projectName: string): string {
+  const files = renderStarterSync({
+    idea: idea as IdeaId,
+    stage: stage as StageId,
+    projectName,
+    options: { packageManager: 'npm', install: false, git: false, mode: 'guided' },
+  });
+  return JSON.stringify(Object.fromEntries(files.map((file) => [file.path, file.content])));
+}
+
 export async function benchScaffold(runs: number): Promise<void> {
   console.log('\n## 1. Scaffold speed (no install, no git)');
   const bins = await ensureTools();
   const starter = mostCompleteStarter();
+  const work = mkdtempSync(join(tmpdir(), 'cbr-bench-scaffold-'));
+  const filesJson = join(work, 'files.json');
+  writeFileSync(filesJson, renderedFilesJson(starter.idea, starter.stage, 'rendered'));
   const ourArgs = (target: string) => [
     cliPath,
     starter.idea,
@@ -37,22 +58,24 @@ export async function benchScaffold(runs: number): Promise<void> {
     '--no-install',
     '--no-git',
   ];
+  const OURS = `create-backend-roadmap ${starter.idea} --stage ${starter.stage}`;
   const tools: Tool[] = [
     { name: 'node -e ""', args: () => ['-e', ''] },
+    { name: OURS, args: ourArgs },
     {
-      name: `create-backend-roadmap ${starter.idea} --stage ${starter.stage}`,
-      args: ourArgs,
+      // Not a generator: the same files, already rendered, written by the thinnest Node script.
+      name: WRITE_ONLY,
+      args: (target) => [join(repoDir, 'bench', 'write-files-only.js'), filesJson, target],
     },
     {
-      name: 'create-vite --template react-ts',
+      name: CREATE_VITE,
       args: (target) => [bins.createVite, target, '--template', 'react-ts', '--no-interactive'],
     },
     {
-      name: 'express-generator --no-view',
+      name: EXPRESS_GENERATOR,
       args: (target) => [bins.expressGenerator, '--no-view', target],
     },
   ];
-  const work = mkdtempSync(join(tmpdir(), 'cbr-bench-scaffold-'));
   const env = cleanEnv();
   const times = new Map<string, number[]>(tools.map((tool) => [tool.name, []]));
   const files = new Map<string, number>();
@@ -97,12 +120,15 @@ export async function benchScaffold(runs: number): Promise<void> {
       ];
     }),
   ]);
-  const ours = medians.get(tools[1]?.name ?? '') ?? Number.NaN;
-  const vite = medians.get(tools[2]?.name ?? '') ?? Number.NaN;
-  const express = medians.get(tools[3]?.name ?? '') ?? Number.NaN;
+  const medianOf = (name: string) => medians.get(name) ?? Number.NaN;
+  const ours = medianOf(OURS);
+  const vite = medianOf(CREATE_VITE);
+  const writeOnly = medianOf(WRITE_ONLY);
   verdict('scaffold', 'scaffold time vs create-vite', ours / vite, { max: 1.0 });
   console.log(
-    `        (vs express-generator ${(ours / express).toFixed(2)}×; above the floor: ours ` +
-      `${ms(ours - floor)}, create-vite ${ms(vite - floor)})`,
+    `        (vs express-generator ${(ours / medianOf(EXPRESS_GENERATOR)).toFixed(2)}×; above ` +
+      `the floor: ours ${ms(ours - floor)}, create-vite ${ms(vite - floor)}; only writing our ` +
+      `${files.get(WRITE_ONLY) ?? '?'} files, pre-rendered, is ${(writeOnly / vite).toFixed(2)}× ` +
+      `create-vite, ${ms(writeOnly - floor)} above the floor)`,
   );
 }
