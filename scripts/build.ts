@@ -19,26 +19,32 @@ const repoDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(repoDir, 'dist');
 const buildDir = join(repoDir, 'scripts', 'build');
 
-/** Loads Handlebars' runtime and compiler where they are used instead of up front. */
-const lazyHandlebars: Plugin = {
-  name: 'lazy-handlebars',
+/**
+ * What node-plop imports but the CLI's one action never uses, each replaced in the bundle by a
+ * stand-in that loads the real package on first use (Handlebars: plop's `renderString`;
+ * tinyglobby and resolve: `addMany` and `load`).
+ */
+const NODE_PLOP_LAZY_IMPORTS: Record<string, string> = {
+  handlebars: 'lazy-handlebars.ts',
+  tinyglobby: 'lazy-plop-dependencies.ts',
+  resolve: 'lazy-plop-dependencies.ts',
+};
+
+/** Loads Handlebars and node-plop's unused dependencies where they are used, not up front. */
+const lazyLoads: Plugin = {
+  name: 'lazy-loads',
   setup(build) {
     build.onResolve({ filter: /^\.\/handlebars-loader\.ts$/ }, (args) =>
       args.importer.endsWith(join('generators', 'handlebars.ts'))
         ? { path: join(buildDir, 'handlebars-loader.ts') }
         : undefined,
     );
-    // node-plop's imports of packages the CLI never calls into: loaded on first use instead.
-    build.onResolve({ filter: /^(tinyglobby|resolve)$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', 'node-plop')}`)
-        ? { path: join(buildDir, 'lazy-plop-dependencies.ts') }
-        : undefined,
-    );
-    build.onResolve({ filter: /^handlebars$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', 'node-plop')}`)
-        ? { path: join(buildDir, 'lazy-handlebars.ts') }
-        : undefined,
-    );
+    build.onResolve({ filter: /^(handlebars|tinyglobby|resolve)$/ }, (args) => {
+      const standIn = NODE_PLOP_LAZY_IMPORTS[args.path];
+      return standIn && args.importer.includes(join('node_modules', 'node-plop'))
+        ? { path: join(buildDir, standIn) }
+        : undefined;
+    });
   },
 };
 
@@ -65,7 +71,7 @@ const result = await build({
   },
   alias: { inquirer: join(buildDir, 'inquirer-stub.ts') },
   plugins: [
-    lazyHandlebars,
+    lazyLoads,
     precompiledTemplatesPlugin(
       join(repoDir, 'templates'),
       join(distDir, 'precompiled-templates.json'),

@@ -13,7 +13,7 @@ export interface Generator {
    * paths of the files then in `directory` (read back from the disk), or to nothing, in which case
    * the caller lists them itself.
    */
-  write(request: StarterRequest, directory: string): Promise<unknown>;
+  write(request: StarterRequest, directory: string): Promise<readonly string[] | void>;
 }
 
 export const plopGenerator: Generator = {

@@ -92,9 +92,9 @@ export interface WriteOptions {
   /**
    * Writes the starter into the (empty, existing) directory it is given. It may resolve to the
    * relative posix paths of every file now in that directory, read from the disk after writing
-   * (as plop's path does), so they are not listed twice; anything else and they are listed here.
+   * (as plop's path does), so they are not listed twice; else they are listed here.
    */
-  render: (directory: string) => Promise<unknown>;
+  render: (directory: string) => Promise<readonly string[] | void>;
   host?: SignalHost;
   /** Called once Ctrl-C is handled, so a signal right after what it prints still cleans up. */
   onStart?: () => void;
@@ -131,7 +131,7 @@ export async function writeAtomically(options: WriteOptions): Promise<WriteResul
     // mkdir, not mkdtemp (mode 0700), so the moved project gets the usual permissions.
     await mkdir(temp);
     const listed = await renderUnlessInterrupted(render, temp, signals);
-    const files = isPathList(listed) ? [...listed].sort() : listFiles(temp);
+    const files = listed ? [...listed].sort() : listFiles(temp);
     if (target.state === 'non-empty') await assertNothingInTheWay(target.path, files);
     signals.holdFromNowOn();
     const overwritten = await moveIntoPlace(temp, target, files);
@@ -160,8 +160,8 @@ async function renderUnlessInterrupted(
   render: WriteOptions['render'],
   temp: string,
   signals: SignalGuard,
-): Promise<unknown> {
-  let result: unknown;
+): Promise<readonly string[] | void> {
+  let result: readonly string[] | void = undefined;
   if (!signals.received()) {
     result = await render(temp).catch((error: unknown) => {
       if (!signals.received()) throw error;
@@ -169,10 +169,6 @@ async function renderUnlessInterrupted(
   }
   if (signals.received()) throw new CancelledError();
   return result;
-}
-
-function isPathList(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 export interface SignalGuard {
