@@ -1,38 +1,30 @@
-// The baseline of part 4: a bare Express + Mongoose app with the todo-app's schema and the same
-// two queries (list in `order`, get by id) and the same JSON shape, without any middleware.
-// It runs inside a generated starter's folder (BENCH_MODULES_DIR), so it uses exactly the
-// starter's Express and Mongoose. Modes:
+// The baseline of part 4: a bare Express + Mongoose app that reads one CRUD idea's collection
+// with the same two queries as its beginner starter (the list in the same order, get by id) and
+// answers with the same JSON fields, without any middleware. It runs against a built beginner
+// starter (BENCH_MODULES_DIR) and uses exactly that starter's Express, Mongoose and model, so the
+// schema is the starter's own (bench/crud-ideas.ts says where it is). Modes:
 //
-//   node bench/bare-app.ts serve        PORT, HOST, MONGODB_URI; SIGTERM stops it
-//   node bench/bare-app.ts seed <n>     replaces the todos with n todos, prints their ids (JSON)
-//   node bench/bare-app.ts drop         drops the database of MONGODB_URI
+//   node bench/bare-app.ts serve   BENCH_IDEA, PORT, HOST, MONGODB_URI; SIGTERM stops it
+//   node bench/bare-app.ts drop    drops the database of MONGODB_URI
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { crudBench } from './crud-ideas.ts';
 
-interface TodoDoc {
+interface Doc {
   id: string;
-  title: string;
-  completed: boolean;
-  order: number;
+  [field: string]: unknown;
 }
 interface Query<T> extends PromiseLike<T> {
   sort(spec: Record<string, 1 | -1>): Query<T>;
 }
-interface SchemaLike {
-  index(spec: Record<string, 1 | -1>): void;
-}
 interface ModelLike {
-  find(): Query<TodoDoc[]>;
-  findById(id: string): PromiseLike<TodoDoc | null>;
-  insertMany(docs: object[]): Promise<TodoDoc[]>;
-  deleteMany(filter: object): PromiseLike<unknown>;
+  find(): Query<Doc[]>;
+  findById(id: string): PromiseLike<Doc | null>;
 }
 interface MongooseLike {
   connect(uri: string, options?: object): Promise<unknown>;
   disconnect(): Promise<void>;
-  Schema: new (definition: object, options?: object) => SchemaLike;
-  model(name: string, schema: SchemaLike): ModelLike;
   connection: { dropDatabase(): Promise<unknown> };
 }
 interface Req {
@@ -68,56 +60,44 @@ const mongoose = await load<MongooseLike>('mongoose');
 const uri = process.env.MONGODB_URI;
 if (!uri) throw new Error('MONGODB_URI is required');
 
-// The starter's schema (templates/ideas/todo-app/src/todos/todo.model.ts), same collection.
-const schema = new mongoose.Schema(
-  {
-    title: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
-    completed: { type: Boolean, required: true, default: false },
-    order: { type: Number, required: true, default: 0 },
-  },
-  { timestamps: true },
-);
-schema.index({ order: 1, _id: 1 });
-const Todo = mongoose.model('Todo', schema);
-
 await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
-const [mode = 'serve', arg] = process.argv.slice(2);
+const [mode = 'serve'] = process.argv.slice(2);
 
-if (mode === 'seed') {
-  await Todo.deleteMany({});
-  const count = Number(arg ?? '100');
-  const docs = await Todo.insertMany(
-    Array.from({ length: count }, (_, i) => ({
-      title: `Seeded todo ${i + 1}`,
-      completed: i % 3 === 0,
-      order: i + 1,
-    })),
-  );
-  process.stdout.write(`${JSON.stringify(docs.map((doc) => doc.id))}\n`);
-  await mongoose.disconnect();
-} else if (mode === 'drop') {
+if (mode === 'drop') {
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
 } else {
   const express = await load<() => App>('express');
   const app = express();
   app.disable('x-powered-by');
-  const toJson = (req: Req, todo: TodoDoc) => ({
-    id: todo.id,
-    title: todo.title,
-    completed: todo.completed,
-    order: todo.order,
-    url: `${req.protocol}://${req.host}${req.baseUrl}/todos/${encodeURIComponent(todo.id)}`,
+  const bench = crudBench(process.env.BENCH_IDEA ?? 'todo-app');
+  // The starter's model module imports mongoose from the same folder: the same instance as ours.
+  const modelModule = (await import(
+    pathToFileURL(join(modulesDir, bench.model.module)).href
+  )) as Record<string, ModelLike>;
+  const Model = modelModule[bench.model.export];
+  if (!Model) throw new Error(`${bench.model.module} has no export ${bench.model.export}`);
+  const route = bench.route('beginner');
+  const days = new Set(bench.dayFields);
+  const toJson = (req: Req, doc: Doc) => {
+    const body: Record<string, unknown> = { id: doc.id };
+    for (const field of bench.fields) {
+      const value = doc[field];
+      body[field] =
+        days.has(field) && value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    }
+    body.url = `${req.protocol}://${req.host}${req.baseUrl}${route}/${encodeURIComponent(doc.id)}`;
+    return body;
+  };
+  app.get(route, async (req, res) => {
+    const docs = await Model.find().sort(bench.sort);
+    res.status(200).json(docs.map((doc) => toJson(req, doc)));
   });
-  app.get('/todos', async (req, res) => {
-    const todos = await Todo.find().sort({ order: 1, _id: 1 });
-    res.status(200).json(todos.map((todo) => toJson(req, todo)));
-  });
-  app.get('/todos/:id', async (req, res) => {
+  app.get(`${route}/:id`, async (req, res) => {
     const id = req.params.id ?? '';
-    const todo = /^[0-9a-f]{24}$/i.test(id) ? await Todo.findById(id) : null;
-    if (!todo) res.status(404).json({ error: 'not found' });
-    else res.status(200).json(toJson(req, todo));
+    const doc = /^[0-9a-f]{24}$/i.test(id) ? await Model.findById(id) : null;
+    if (!doc) res.status(404).json({ error: 'not found' });
+    else res.status(200).json(toJson(req, doc));
   });
   const server = app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1', () =>
     console.log('listening'),

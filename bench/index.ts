@@ -2,11 +2,12 @@
 // (the machines are noisy; never one absolute time). Not part of `npm test`.
 //
 //   npm run bench [-- --only scaffold,npx,footprint,throughput,class] [--runs <n>]
-//                 [--seconds <s>] [--keep]
+//                 [--seconds <s>] [--ideas todo-app,blog] [--keep]
 //
 // Parts: scaffold speed vs create-vite and express-generator; first run through npx with an
 // empty cache; starter footprint vs a popular boilerplate's dependency set; starter throughput
-// vs a bare Express + Mongoose app (needs MONGODB_URI, default mongodb://127.0.0.1:27217/);
+// vs a bare Express + Mongoose app, for every CRUD idea or those --ideas names (needs
+// MONGODB_URI, default mongodb://127.0.0.1:27217/);
 // class scale. Each prints its ratios with target and PASS/SHORT; the summary and tables are
 // also written to .cache/bench/last-run.md (the source of docs/benchmarks.md).
 // Exit code 0 when it ran (whatever the verdicts), 1 when a part failed, 2 on a usage error.
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchClassScale } from './class-scale.ts';
+import { CRUD_BENCHES } from './crud-ideas.ts';
 import { benchFootprint } from './footprint.ts';
 import { cacheDir, cliPath, logFile, markdownTable, stopAll, tables, verdicts } from './lib.ts';
 import { benchNpx } from './npx.ts';
@@ -24,10 +26,18 @@ const PARTS = ['scaffold', 'npx', 'footprint', 'throughput', 'class'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE =
-  'Usage: npm run bench -- [--only ' + PARTS.join(',') + '] [--runs <n>] [--seconds <s>] [--keep]';
+  'Usage: npm run bench -- [--only ' +
+  PARTS.join(',') +
+  '] [--runs <n>] [--seconds <s>] [--ideas <idea,…> (throughput)] [--keep]';
 
 function parse(argv: string[]) {
-  const options = { only: new Set<Part>(PARTS), runs: 0, seconds: 5, keep: false };
+  const options = {
+    only: new Set<Part>(PARTS),
+    runs: 0,
+    seconds: 5,
+    keep: false,
+    ideas: undefined as string[] | undefined,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const [name, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -43,7 +53,15 @@ function parse(argv: string[]) {
       options.only = new Set(parts as Part[]);
     } else if (name === '--runs') options.runs = Number(value());
     else if (name === '--seconds') options.seconds = Number(value());
-    else if (name === '--keep') options.keep = true;
+    else if (name === '--ideas') {
+      const ideas = value().split(',');
+      const unknown = ideas.filter((idea) => !CRUD_BENCHES.some((bench) => bench.idea === idea));
+      if (unknown.length > 0) {
+        const known = CRUD_BENCHES.map((bench) => bench.idea).join(', ');
+        throw new Error(`--ideas: ${unknown.join(', ')} is not a CRUD idea (${known})`);
+      }
+      options.ideas = ideas;
+    } else if (name === '--keep') options.keep = true;
     else if (name === '--help' || name === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -97,7 +115,11 @@ async function main(): Promise<number> {
     // Installs take 20–60 s each, with differences far above the noise: one timed run.
     footprint: () => benchFootprint(workDir, options.runs || 1),
     throughput: () =>
-      benchThroughput(workDir, { runs: options.runs || 3, seconds: options.seconds }),
+      benchThroughput(workDir, {
+        runs: options.runs || 3,
+        seconds: options.seconds,
+        ...(options.ideas ? { ideas: options.ideas } : {}),
+      }),
     class: () => benchClassScale(options.runs || 5),
   };
   try {

@@ -1,14 +1,18 @@
-// Part 4, starter throughput: the built todo-app starters (production mode, the starter's own
-// start script) against bare-app.ts (same schema, same queries, no middleware), both on the same
-// database with the same seeded todos. autocannon, in its own process, loads list and
-// get-by-id on loopback for `seconds` per run, `runs` interleaved rounds; medians of req/s and
-// p99. Also the time from process start to the first answer, and memory (RSS).
+// Part 4, starter throughput: for each CRUD idea (bench/crud-ideas.ts), its built starters
+// (production mode, the starter's own start script) against bare-app.ts (the beginner's model,
+// the same queries, no middleware), on the same database with the same items, added through the
+// starter's API as its smoke steps do (bench/crud-seed.ts). autocannon, in its own process,
+// loads list and get-by-id on loopback for `seconds` per run, `runs` interleaved rounds; medians
+// of req/s and p99. Also the time from process start to the first answer, and memory (RSS).
+// One idea after the other, each with its own databases.
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { availableStarters } from '../generators/catalog.ts';
+import { availableStarters, type IdeaId, type StageId } from '../generators/catalog.ts';
 import { readDotenvExample, withDatabase } from '../scripts/verify/environment.ts';
 import { freePort } from '../scripts/verify/processes.ts';
+import { CRUD_BENCHES, type CrudBench } from './crud-ideas.ts';
+import { seedThroughSmoke } from './crud-seed.ts';
 import { installStarter } from './footprint.ts';
 import {
   cleanEnv,
@@ -23,8 +27,6 @@ import {
   type Spawned,
 } from './lib.ts';
 
-/** The collection route of each CRUD idea whose starters this part knows how to load. */
-const CRUD_ROUTES: Record<string, string> = { 'todo-app': '/todos' };
 const SEED_COUNT = 100;
 const CONNECTIONS = 10;
 const autocannonBin = join(repoDir, 'node_modules', 'autocannon', 'autocannon.js');
@@ -102,11 +104,15 @@ function memory(pid: number): { rss: number; peak: number } {
 
 interface Contender {
   name: string;
-  stage?: string;
+  stage?: StageId;
   /** Not judged against a target: shown to explain a difference. */
   diagnostic?: boolean;
   /** Its database (later stages get their own: their data has owners). */
   uri: string;
+  /** Adds the items to its database through its API; the others on that database read them. */
+  seeds?: boolean;
+  /** Its collection: the first answer there (whatever the status) means it is ready. */
+  route: string;
   /** What is loaded: the list and one item, with headers (a login token) when needed. */
   listPath?: string;
   getPath?: string;
@@ -121,12 +127,11 @@ interface Contender {
   readyMs: number[];
   idleRss?: number;
   loadedRss?: { rss: number; peak: number };
-  status?: number;
   list: Load[];
   get: Load[];
 }
 
-async function startContender(contender: Contender, route: string): Promise<number> {
+async function startContender(contender: Contender): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const [command = 'node', ...args] = contender.command;
@@ -136,9 +141,8 @@ async function startContender(contender: Contender, route: string): Promise<numb
     if (server.child.exitCode !== null)
       throw new Error(`${contender.name} exited (see ${logFile})`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}${route}`);
+      const response = await fetch(`http://127.0.0.1:${port}${contender.route}`);
       await response.arrayBuffer();
-      contender.status = response.status;
       contender.server = server;
       contender.port = port;
       return performance.now() - started;
@@ -161,114 +165,181 @@ function startScript(dir: string): string[] {
 
 export async function benchThroughput(
   workDir: string,
-  options: { runs: number; seconds: number },
+  options: { runs: number; seconds: number; ideas?: readonly string[] },
 ): Promise<void> {
   console.log('\n## 4. Starter throughput (loopback, production mode)');
   const baseUri = process.env.MONGODB_URI || 'mongodb://127.0.0.1:27217/';
+  const benches = CRUD_BENCHES.filter(
+    (bench) => options.ideas === undefined || options.ideas.includes(bench.idea),
+  );
   if (!(await reachable(baseUri))) {
     console.log(`  no database answers at MONGODB_URI (${baseUri}): part skipped`);
     verdict('throughput', 'beginner list vs bare app', undefined, { min: 0.9 }, 'no database');
     return;
   }
-  const starters = availableStarters().filter((s) => s.idea in CRUD_ROUTES);
-  const beginner = starters.find((s) => s.stage === 'beginner');
-  if (!beginner) {
-    verdict('throughput', 'beginner vs bare app', undefined, { min: 0.9 }, 'no CRUD starter');
-    return;
-  }
-  const route = CRUD_ROUTES[beginner.idea] ?? '/todos';
-  const database = `bench_${process.pid}`;
-  const uri = withDatabase(baseUri, database);
-  const baseEnv = cleanEnv();
-
-  const dirs = new Map<string, string>();
-  for (const starter of starters) {
-    console.log(`  preparing ${starter.idea} ${starter.stage} (install, build)`);
-    const dir = await installStarter(workDir, starter.idea, starter.stage);
-    await mustRun('npm', ['run', 'build'], { cwd: dir, env: baseEnv, timeoutMs: 300_000 });
-    dirs.set(starter.stage, dir);
-  }
   // The advanced starters need Redis: the caller's REDIS_URL, else a redis-server of our own.
   let redisUrl = process.env.REDIS_URL;
   let redis: Spawned | undefined;
-  if (redisUrl === undefined && dirs.has('advanced')) {
+  if (redisUrl === undefined) {
     const port = await freePort();
     redis = spawnLogged(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { cwd: workDir, env: baseEnv },
+      { cwd: workDir, env: cleanEnv() },
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     if (redis.child.exitCode === null) redisUrl = `redis://127.0.0.1:${port}`;
-    else console.log('  no REDIS_URL and no redis-server: the advanced starter is skipped');
+    else console.log('  no REDIS_URL and no redis-server: the advanced starters are skipped');
   }
-  const modulesDir = dirs.get('beginner') ?? '';
-  const bareEnv = (port: number): NodeJS.ProcessEnv => ({
-    ...baseEnv,
-    BENCH_MODULES_DIR: modulesDir,
-    MONGODB_URI: uri,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-  });
-  const seeded = await seed(modulesDir, uri, baseEnv);
-  const id = seeded[Math.floor(seeded.length / 2)] ?? '000000000000000000000000';
+  try {
+    for (const bench of benches) {
+      await benchIdea(workDir, bench, { ...options, baseUri, redisUrl });
+    }
+  } finally {
+    await redis?.stop();
+  }
+}
 
-  const contenders: Contender[] = [
-    {
-      name: 'bare Express + Mongoose',
-      cwd: modulesDir,
-      command: [process.execPath, bareApp, 'serve'],
-      env: bareEnv,
+async function prepareStarters(workDir: string, idea: IdeaId, redisUrl: string | undefined) {
+  const dirs = new Map<StageId, string>();
+  for (const starter of availableStarters().filter((s) => s.idea === idea)) {
+    if (starter.stage === 'advanced' && redisUrl === undefined) continue;
+    console.log(`  preparing ${idea} ${starter.stage} (install, build)`);
+    const dir = await installStarter(workDir, idea, starter.stage);
+    await mustRun('npm', ['run', 'build'], { cwd: dir, env: cleanEnv(), timeoutMs: 300_000 });
+    dirs.set(starter.stage, dir);
+  }
+  return dirs;
+}
+
+function contendersFor(
+  bench: CrudBench,
+  dirs: ReadonlyMap<StageId, string>,
+  baseUri: string,
+  redisUrl: string | undefined,
+): Contender[] {
+  const database = `bench_${process.pid}_${bench.idea.replace(/\W/g, '_')}`;
+  const beginnerUri = withDatabase(baseUri, database);
+  const baseEnv = cleanEnv();
+  const modulesDir = dirs.get('beginner') ?? '';
+  const bare: Contender = {
+    name: 'bare Express + Mongoose',
+    route: bench.route('beginner'),
+    cwd: modulesDir,
+    command: [process.execPath, bareApp, 'serve'],
+    env: (port) => ({
+      ...baseEnv,
+      BENCH_IDEA: bench.idea,
+      BENCH_MODULES_DIR: modulesDir,
+      MONGODB_URI: beginnerUri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    }),
+    uri: beginnerUri,
+    readyMs: [],
+    list: [],
+    get: [],
+  };
+  const starters = [...dirs].flatMap(([stage, dir]) => {
+    const uri = stage === 'beginner' ? beginnerUri : withDatabase(baseUri, `${database}_${stage}`);
+    const starterEnv = (port: number): NodeJS.ProcessEnv => ({
+      ...baseEnv,
+      ...readDotenvExample(dir),
+      MONGODB_URI: uri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
+      // The advanced stage limits requests per client; the load comes from one client.
+      RATE_LIMIT_MAX: '1000000000',
+    });
+    const contender = (name: string, env: Contender['env'], diagnostic: boolean): Contender => ({
+      name,
+      stage,
+      diagnostic,
+      seeds: !diagnostic,
       uri,
+      route: bench.route(stage),
+      cwd: dir,
+      command: startScript(dir),
+      env,
       readyMs: [],
       list: [],
       get: [],
-    },
-    ...[...dirs].flatMap(([stage, dir]) => {
-      const stageUri = stage === 'beginner' ? uri : withDatabase(baseUri, `${database}_${stage}`);
-      const starterEnv = (port: number): NodeJS.ProcessEnv => ({
-        ...baseEnv,
-        ...readDotenvExample(dir),
-        MONGODB_URI: stageUri,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        ...(redisUrl === undefined ? {} : { REDIS_URL: redisUrl }),
-        // The advanced stage limits requests per client; the load comes from one client.
-        RATE_LIMIT_MAX: '1000000000',
-      });
-      const contender = (name: string, env: Contender['env'], diagnostic: boolean) => ({
-        name,
-        stage,
-        diagnostic,
-        uri: stageUri,
-        cwd: dir,
-        command: startScript(dir),
-        env,
-        readyMs: [] as number[],
-        list: [] as Load[],
-        get: [] as Load[],
-      });
-      const starter = contender(`${beginner.idea} ${stage}`, starterEnv, false);
-      if (stage !== 'beginner') return [starter];
-      // The same starter without its per-request log line: shows what request logging costs.
-      const quiet = contender(
-        `${beginner.idea} ${stage}, LOG_LEVEL=warn (diagnostic)`,
-        (port) => ({ ...starterEnv(port), LOG_LEVEL: 'warn' }),
-        true,
-      );
-      return [starter, quiet];
-    }),
-  ];
+    });
+    const starter = contender(`${bench.idea} ${stage}`, starterEnv, false);
+    if (stage !== 'beginner') return [starter];
+    // The same starter without its per-request log line: shows what request logging costs.
+    const quiet = contender(
+      `${bench.idea} ${stage}, LOG_LEVEL=warn (diagnostic)`,
+      (port) => ({ ...starterEnv(port), LOG_LEVEL: 'warn' }),
+      true,
+    );
+    return [starter, quiet];
+  });
+  return [bare, ...starters];
+}
 
+/** Adds the items through each seeding contender's API; the others on its database share them. */
+async function seedContenders(bench: CrudBench, contenders: readonly Contender[]): Promise<void> {
+  for (const seeder of contenders.filter((c) => c.seeds && c.server && c.stage !== undefined)) {
+    const stage = seeder.stage as StageId;
+    try {
+      const target = await seedThroughSmoke({
+        baseUrl: `http://127.0.0.1:${seeder.port}`,
+        idea: bench.idea,
+        stage,
+        count: SEED_COUNT,
+        runScript: async (script, args) => {
+          await mustRun('npm', ['run', '--silent', script, '--', ...args], {
+            cwd: seeder.cwd,
+            env: seeder.env(0),
+            timeoutMs: 120_000,
+          });
+        },
+      });
+      for (const reader of contenders.filter((c) => c.uri === seeder.uri && c.server)) {
+        // The bare app reads the beginner's items without the beginner's auth (it has none).
+        reader.listPath = reader.stage === undefined ? bench.route('beginner') : target.listPath;
+        reader.getPath =
+          reader.stage === undefined
+            ? `${bench.route('beginner')}/${target.getPath.split('/').at(-1) ?? ''}`
+            : target.getPath;
+        reader.headers = reader.stage === undefined ? [] : target.headers;
+      }
+    } catch (error) {
+      seeder.failed = `seeding failed: ${(error as Error).message}`;
+      console.log(`  ${seeder.name}: ${seeder.failed}; not loaded`);
+    }
+  }
+}
+
+async function benchIdea(
+  workDir: string,
+  bench: CrudBench,
+  options: { runs: number; seconds: number; baseUri: string; redisUrl: string | undefined },
+): Promise<void> {
+  console.log(`\n### ${bench.idea}`);
+  const dirs = await prepareStarters(workDir, bench.idea, options.redisUrl);
+  if (!dirs.has('beginner')) {
+    verdict(
+      'throughput',
+      `${bench.idea} beginner vs bare app`,
+      undefined,
+      { min: 0.9 },
+      'no starter',
+    );
+    return;
+  }
+  const contenders = contendersFor(bench, dirs, options.baseUri, options.redisUrl);
   try {
     // Start-up: three cold starts each, interleaved; the last one stays up for the load.
     for (let round = 0; round < 3; round += 1) {
       for (const contender of contenders) {
         if (contender.failed !== undefined) continue;
         try {
-          contender.readyMs.push(await startContender(contender, route));
+          contender.readyMs.push(await startContender(contender));
         } catch (error) {
           contender.failed = (error as Error).message;
           console.log(`  ${contender.name}: ${contender.failed}; not loaded`);
@@ -280,21 +351,8 @@ export async function benchThroughput(
     for (const contender of contenders) {
       if (contender.server) contender.idleRss = memory(contender.server.pid).rss;
     }
-    for (const contender of contenders) {
-      if (contender.status === 200) {
-        contender.listPath = route;
-        contender.getPath = `${route}/${id}`;
-      } else if (contender.status === 401 && contender.server && contender.port !== undefined) {
-        // A stage with accounts: register, add the same number of todos through the API, and
-        // load the first page (100) and one todo with the login token.
-        const setup = await authSetup(`http://127.0.0.1:${contender.port}`, route, contender.stage);
-        if (setup) Object.assign(contender, setup);
-      }
-      if (contender.listPath === undefined && contender.failed === undefined) {
-        console.log(`  ${contender.name}: GET ${route} answers ${contender.status}; not loaded`);
-      }
-    }
-    const measurable = contenders.filter((c) => c.listPath !== undefined);
+    await seedContenders(bench, contenders);
+    const measurable = contenders.filter((c) => c.listPath !== undefined && !c.failed);
     const url = (c: Contender, path = '') => `http://127.0.0.1:${c.port}${path}`;
     for (const c of measurable) {
       await autocannon(url(c, c.listPath), 1, c.headers); // warm-up
@@ -312,24 +370,31 @@ export async function benchThroughput(
     }
   } finally {
     for (const contender of contenders) await contender.server?.stop();
-    await redis?.stop();
+    const modulesDir = dirs.get('beginner') ?? '';
     for (const dbUri of new Set(contenders.map((c) => c.uri))) {
       await mustRun(process.execPath, [bareApp, 'drop'], {
         cwd: modulesDir,
-        env: { ...baseEnv, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: dbUri },
+        env: { ...cleanEnv(), BENCH_MODULES_DIR: modulesDir, MONGODB_URI: dbUri },
         timeoutMs: 30_000,
       }).catch((error: unknown) =>
         console.log(`  could not drop a bench database: ${String(error)}`),
       );
     }
   }
+  report(bench, contenders, options);
+}
 
+function report(
+  bench: CrudBench,
+  contenders: readonly Contender[],
+  options: { runs: number; seconds: number },
+): void {
   const bare = contenders[0] as Contender;
   const stat = (loads: Load[], key: 'rps' | 'p99') => median(loads.map((load) => load[key]));
   const failures = (loads: Load[]) => loads.reduce((sum, l) => sum + l.non2xx + l.errors, 0);
   printTable(
-    `Throughput: ${SEED_COUNT} seeded todos, ${CONNECTIONS} connections, ${options.seconds} s per run, ` +
-      `median of ${options.runs} interleaved runs`,
+    `Throughput, ${bench.idea}: ${SEED_COUNT} items, ${CONNECTIONS} connections, ` +
+      `${options.seconds} s per run, median of ${options.runs} interleaved runs`,
     [
       [
         'app',
@@ -348,11 +413,11 @@ export async function benchThroughput(
         c.list.length ? `${stat(c.list, 'p99')} ms` : '—',
         c.get.length ? stat(c.get, 'rps').toFixed(0) : '—',
         c.get.length ? `${stat(c.get, 'p99')} ms` : '—',
-        c === bare || !c.list.length
+        c === bare || !c.list.length || !bare.list.length
           ? '—'
           : `${(stat(c.list, 'rps') / stat(bare.list, 'rps')).toFixed(2)}× / ` +
             `${(stat(c.get, 'rps') / stat(bare.get, 'rps')).toFixed(2)}×`,
-        ms(median(c.readyMs)),
+        c.readyMs.length ? ms(median(c.readyMs)) : '—',
         c.loadedRss
           ? `${(c.idleRss ?? 0) >> 20} → ${c.loadedRss.rss >> 20} MB (${c.loadedRss.peak >> 20} MB)`
           : '—',
@@ -361,21 +426,32 @@ export async function benchThroughput(
     ],
   );
   for (const c of contenders.slice(1)) {
-    const stage = c.stage ?? '';
-    if (!c.list.length) continue;
+    if (!c.list.length || !bare.list.length) continue;
     const list = stat(c.list, 'rps') / stat(bare.list, 'rps');
     const get = stat(c.get, 'rps') / stat(bare.get, 'rps');
     if (c.diagnostic) {
       console.log(`  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app`);
-    } else if (stage === 'beginner') {
-      verdict('throughput', 'beginner list req/s vs bare app', list, { min: 0.9 });
-      verdict('throughput', 'beginner get-by-id req/s vs bare app', get, { min: 0.9 });
+    } else if (c.stage === 'beginner') {
+      verdict('throughput', `${bench.idea} beginner list req/s vs bare app`, list, { min: 0.9 });
+      verdict('throughput', `${bench.idea} beginner get-by-id req/s vs bare app`, get, {
+        min: 0.9,
+      });
     } else {
       console.log(
         `  ${c.name}: list ${list.toFixed(2)}×, get ${get.toFixed(2)}× the bare app ` +
           `(what its middleware costs; list = ${c.listPath})`,
       );
     }
+  }
+  const beginner = contenders.find((c) => c.stage === 'beginner' && !c.diagnostic);
+  if (!beginner?.list.length || !bare.list.length) {
+    verdict(
+      'throughput',
+      `${bench.idea} beginner vs bare app`,
+      undefined,
+      { min: 0.9 },
+      beginner?.failed ?? bare.failed ?? 'not loaded',
+    );
   }
   // Cached vs uncached: the advanced starter answers repeated reads from Redis (X-Cache: HIT);
   // the intermediate starter runs the same routes and queries on the same kind of data without
@@ -387,83 +463,16 @@ export async function benchThroughput(
   if (cached?.list.length && uncached?.list.length) {
     const list = stat(cached.list, 'rps') / stat(uncached.list, 'rps');
     const get = stat(cached.get, 'rps') / stat(uncached.get, 'rps');
-    verdict('throughput', 'advanced cached list vs uncached (intermediate)', list, { min: 3 });
-    verdict('throughput', 'advanced cached get-by-id vs uncached (intermediate)', get, { min: 3 });
+    const name = `${bench.idea} advanced cached`;
+    verdict('throughput', `${name} list vs uncached (intermediate)`, list, { min: 3 });
+    verdict('throughput', `${name} get-by-id vs uncached (intermediate)`, get, { min: 3 });
   } else {
     verdict(
       'throughput',
-      'advanced cached read vs uncached',
+      `${bench.idea} advanced cached read vs uncached`,
       undefined,
       { min: 3 },
-      cached || dirs.has('advanced')
-        ? 'advanced or intermediate starter could not be loaded'
-        : 'advanced todo-app starter not available yet',
+      cached?.failed ?? uncached?.failed ?? 'advanced or intermediate starter not loaded',
     );
   }
-}
-
-async function seed(modulesDir: string, uri: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const { execFile } = await import('node:child_process');
-  const out = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [bareApp, 'seed', String(SEED_COUNT)],
-      { cwd: modulesDir, env: { ...env, BENCH_MODULES_DIR: modulesDir, MONGODB_URI: uri } },
-      (error, stdout) => {
-        if (error) reject(new Error(`seeding failed: ${error.message}`));
-        else resolve(stdout);
-      },
-    );
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as string[];
-}
-
-/**
- * Registers a bench user on a starter with accounts (intermediate and later: POST /register
- * answers 201 with a token), adds SEED_COUNT todos through the API and returns what to load.
- * Undefined (with a message) when the starter does not work that way.
- */
-async function authSetup(
-  base: string,
-  route: string,
-  stage: string | undefined,
-): Promise<Pick<Contender, 'listPath' | 'getPath' | 'headers'> | undefined> {
-  const json = { 'content-type': 'application/json' };
-  const register = await fetch(`${base}/register`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({
-      name: 'Bench',
-      email: `bench-${stage ?? 'x'}-${process.pid}@example.com`,
-      password: 'bench password, long enough',
-    }),
-  });
-  const { token } = (await register.json().catch(() => ({}))) as { token?: string };
-  if (register.status !== 201 || token === undefined) {
-    console.log(`  ${stage}: POST /register answered ${register.status}; not loaded`);
-    return undefined;
-  }
-  const auth = { authorization: `Bearer ${token}` };
-  const ids: string[] = [];
-  for (let i = 0; i < SEED_COUNT; i += 10) {
-    const batch = Array.from({ length: Math.min(10, SEED_COUNT - i) }, (_, j) =>
-      fetch(`${base}${route}`, {
-        method: 'POST',
-        headers: { ...json, ...auth },
-        body: JSON.stringify({ title: `Seeded todo ${i + j + 1}` }),
-      }).then(async (response) => {
-        const body = (await response.json()) as { id?: string };
-        if (response.status !== 201 || body.id === undefined) {
-          throw new Error(`POST ${route} answered ${response.status}`);
-        }
-        return body.id;
-      }),
-    );
-    ids.push(...(await Promise.all(batch)));
-  }
-  return {
-    listPath: `${route}?page=1&limit=${SEED_COUNT}`,
-    getPath: `${route}/${ids[Math.floor(ids.length / 2)] ?? ''}`,
-    headers: [`authorization=Bearer ${token}`],
-  };
 }

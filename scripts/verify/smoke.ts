@@ -102,7 +102,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function call(
+/** One step: the call, its checks and its captures (stored into `values`). */
+export async function callStep(
   baseUrl: string,
   step: SmokeStep,
   values: Map<string, string>,
@@ -163,7 +164,7 @@ export async function runSmoke(
   const calls: SmokeCall[] = [];
   let serverErrors = 0;
   for (const step of steps) {
-    const done = await call(baseUrl, step, values);
+    const done = await callStep(baseUrl, step, values);
     if (done.status !== undefined && done.status >= 500) {
       serverErrors += 1;
       done.error ??= `server error ${done.status}`;
