@@ -56,10 +56,25 @@ async function mustCall(baseUrl: string, step: SmokeStep, values: Map<string, st
   }
 }
 
-export async function seedThroughSmoke(options: SeedOptions): Promise<LoadTarget> {
-  const { baseUrl, idea, stage, count } = options;
+/** What seeding a stage takes, read from its smoke steps: no call made yet. */
+export interface SeedPlan {
+  route: string;
+  /** Run first, in order: registration and login where the stage has accounts. */
+  prelude: SmokeStep[];
+  /** Only an admin creates items: make the registered user one, then log in again. */
+  admin?: { script: string; email: string; relogin: SmokeStep[] };
+  /** The POST that adds one item, with what it captures of the new item. */
+  create: SmokeStep & { capture: Record<string, string> };
+  /** The first read of a created item; none means `route/<id>`. */
+  read: SmokeStep | undefined;
+  /** Whether the stage pages its list (then one page as large as the seed is read). */
+  pages: boolean;
+}
+
+export function planSeeding(idea: IdeaId, stage: StageId): SeedPlan {
   const steps = loadStarterManifest(idea, stage, join(repoDir, 'templates')).smoke;
-  const route = crudBench(idea).route(stage);
+  const bench = crudBench(idea);
+  const route = bench.route(stage);
   const admin = needsAdmin(idea, stage);
   const posts = (step: SmokeStep) => step.method.toUpperCase() === 'POST' && step.path === route;
   // The smoke steps create an item with a 201; where only an admin may, they try it as a plain
@@ -68,42 +83,11 @@ export async function seedThroughSmoke(options: SeedOptions): Promise<LoadTarget
     (step) => posts(step) && (step.status === 201 || (admin && step.headers !== undefined)),
   );
   const create = steps[createAt];
-  if (!create) throw new Error(`its smoke steps never POST to ${route}`);
-  const firstPost = steps.findIndex(posts);
-  const prelude = steps.slice(0, firstPost);
-
-  const values = new Map<string, string>();
-  for (const step of prelude) await mustCall(baseUrl, step, values);
-  if (admin) {
-    const script = crudBench(idea).adminScript?.script ?? '';
-    const register = prelude.find((step) => /register|users$/.test(pathOf(step.path)));
-    const email = (register?.body as { email?: unknown } | undefined)?.email;
-    if (typeof email !== 'string') throw new Error('no registration step to make an admin of');
-    await options.runScript(script, [email]);
-    // The role travels in the token: log in again for one that says admin.
-    const used = new Set(Object.values(create.headers ?? {}).flatMap(namesIn));
-    for (const step of prelude) {
-      if (Object.keys(step.capture ?? {}).some((name) => used.has(name))) {
-        await mustCall(baseUrl, step, values);
-      }
-    }
-  }
-
+  if (!create) throw new Error(`${idea} ${stage}: its smoke steps never POST to ${route}`);
+  const prelude = steps.slice(0, steps.findIndex(posts));
   const capture = create.capture ?? { id: 'json:id' };
-  const middle = Math.floor(count / 2);
-  let created: ReadonlyMap<string, string> = values;
-  for (let n = 1; n <= count; n += 1) {
-    const mine = new Map(values);
-    await mustCall(
-      baseUrl,
-      { ...create, status: 201, capture, body: numbered(create.body, n) },
-      mine,
-    );
-    if (n === middle + 1) created = mine;
-  }
-
   const captured = new Set(Object.keys(capture));
-  const reads = steps
+  const read = steps
     .slice(createAt + 1)
     .find(
       (step) =>
@@ -111,18 +95,59 @@ export async function seedThroughSmoke(options: SeedOptions): Promise<LoadTarget
         step.status === 200 &&
         namesIn(step.path).some((name) => captured.has(name ?? '')),
     );
-  const getPath = reads
-    ? substitute(reads.path, created)
-    : `${route}/${encodeURIComponent(created.get('id') ?? '')}`;
-  const headers = substituteDeep(reads?.headers ?? create.headers ?? {}, created) as Record<
-    string,
-    string
-  >;
-  // A stage that pages its lists: one page as large as the seed, so every stage reads it all.
-  const pages = steps.some((step) => pathOf(step.path) === route && /[?&]limit=/.test(step.path));
+  const plan: SeedPlan = {
+    route,
+    prelude,
+    create: { ...create, status: 201, capture },
+    read,
+    pages: steps.some((step) => pathOf(step.path) === route && /[?&]limit=/.test(step.path)),
+  };
+  if (admin) {
+    const register = prelude.find((step) => /register|users$/.test(pathOf(step.path)));
+    const email = (register?.body as { email?: unknown } | undefined)?.email;
+    if (typeof email !== 'string') {
+      throw new Error(`${idea} ${stage}: no registration step to make an admin of`);
+    }
+    // The role travels in the token: the steps that captured what the POST's headers use.
+    const used = new Set(Object.values(create.headers ?? {}).flatMap(namesIn));
+    plan.admin = {
+      script: bench.adminScript?.script ?? '',
+      email,
+      relogin: prelude.filter((step) =>
+        Object.keys(step.capture ?? {}).some((name) => used.has(name)),
+      ),
+    };
+  }
+  return plan;
+}
+
+export async function seedThroughSmoke(options: SeedOptions): Promise<LoadTarget> {
+  const { baseUrl, count } = options;
+  const plan = planSeeding(options.idea, options.stage);
+  const values = new Map<string, string>();
+  for (const step of plan.prelude) await mustCall(baseUrl, step, values);
+  if (plan.admin) {
+    await options.runScript(plan.admin.script, [plan.admin.email]);
+    for (const step of plan.admin.relogin) await mustCall(baseUrl, step, values);
+  }
+
+  const middle = Math.floor(count / 2);
+  let created: ReadonlyMap<string, string> = values;
+  for (let n = 1; n <= count; n += 1) {
+    const mine = new Map(values);
+    await mustCall(baseUrl, { ...plan.create, body: numbered(plan.create.body, n) }, mine);
+    if (n === middle + 1) created = mine;
+  }
+
+  const getPath = plan.read
+    ? new URL(substitute(plan.read.path, created), baseUrl)
+    : new URL(`${plan.route}/${encodeURIComponent(created.get('id') ?? '')}`, baseUrl);
+  const headers = substituteDeep(plan.read?.headers ?? plan.create.headers ?? {}, created);
   return {
-    listPath: pages ? `${route}?limit=${count}` : route,
-    getPath: new URL(getPath, baseUrl).pathname + new URL(getPath, baseUrl).search,
-    headers: Object.entries(headers).map(([name, value]) => `${name}=${value}`),
+    listPath: plan.pages ? `${plan.route}?limit=${count}` : plan.route,
+    getPath: getPath.pathname + getPath.search,
+    headers: Object.entries(headers as Record<string, string>).map(
+      ([name, value]) => `${name}=${value}`,
+    ),
   };
 }
