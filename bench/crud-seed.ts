@@ -30,6 +30,17 @@ export interface SeedOptions {
 const pathOf = (path: string) => path.split('?')[0] ?? path;
 const namesIn = (text: string) => [...text.matchAll(/\$\{([A-Za-z0-9_.-]+)\}/g)].map((m) => m[1]);
 
+/**
+ * The URL of one created item itself: its captured Location (`${todo}`) or the route and a
+ * captured id or slug (`/api/articles/${slug}`); not a sub-resource such as its receipt.
+ */
+export function isItemUrl(path: string, route: string, captured: ReadonlySet<string>): boolean {
+  const match = /^(.*?)\$\{([A-Za-z0-9_.-]+)\}$/.exec(path);
+  return (
+    match !== null && (match[1] === '' || match[1] === `${route}/`) && captured.has(match[2] ?? '')
+  );
+}
+
 /** The body of the n-th seeded item: the smoke body with its titles and names numbered. */
 function numbered(value: unknown, n: number): unknown {
   if (Array.isArray(value)) return value.map((item) => numbered(item, n));
@@ -93,7 +104,7 @@ export function planSeeding(idea: IdeaId, stage: StageId): SeedPlan {
       (step) =>
         step.method.toUpperCase() === 'GET' &&
         step.status === 200 &&
-        namesIn(step.path).some((name) => captured.has(name ?? '')),
+        isItemUrl(step.path, route, captured),
     );
   const plan: SeedPlan = {
     route,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { availableStarters } from '../../generators/catalog.ts';
 import { CRUD_BENCHES } from '../../bench/crud-ideas.ts';
-import { planSeeding } from '../../bench/crud-seed.ts';
+import { isItemUrl, planSeeding } from '../../bench/crud-seed.ts';
 
 const ideasDir = join(import.meta.dirname, '..', '..', 'templates', 'ideas');
 
@@ -26,6 +26,17 @@ function beginnerSources(idea: string): Map<string, string> {
 }
 
 const compact = (code: string) => code.replace(/\s+/g, '').replace(/,}/g, '}');
+
+describe('isItemUrl', () => {
+  const captured = new Set(['todo', 'slug']);
+  it('takes a captured Location or the route and a captured id, nothing below them', () => {
+    expect(isItemUrl('${todo}', '/todos', captured)).toBe(true);
+    expect(isItemUrl('/api/articles/${slug}', '/api/articles', captured)).toBe(true);
+    expect(isItemUrl('/api/articles/${slug}/comments', '/api/articles', captured)).toBe(false);
+    expect(isItemUrl('/todos/${other}', '/todos', captured)).toBe(false);
+    expect(isItemUrl('/files/${slug}', '/todos', captured)).toBe(false);
+  });
+});
 
 describe.each(CRUD_BENCHES)('throughput data of $idea', (bench) => {
   const sources = beginnerSources(bench.idea);
@@ -54,6 +65,10 @@ describe.each(CRUD_BENCHES)('throughput data of $idea', (bench) => {
     expect(plan.create.path).toBe(bench.route(s.stage));
     // The load needs one item to read: a smoke read of what the POST created, or its id.
     expect(plan.read !== undefined || plan.create.capture.id === 'json:id').toBe(true);
+    if (plan.read)
+      expect(isItemUrl(plan.read.path, plan.route, new Set(Object.keys(plan.create.capture)))).toBe(
+        true,
+      );
     if (plan.admin) expect(plan.admin.relogin.length).toBeGreaterThan(0);
     if (s.stage === 'beginner') {
       expect(plan.admin).toBeUndefined();
