@@ -22,6 +22,11 @@ export interface CrudBench {
    * npm script does, for the user the smoke steps registered, who then logs in again.
    */
   adminScript?: { script: string; from: StageId };
+  /**
+   * What the advanced stage caches, when that is not the list and get-by-id: this read is then
+   * loaded on the intermediate (uncached) and advanced (cached) starters for the cache verdict.
+   */
+  cachedRead?: { name: string; path: string };
 }
 
 export const CRUD_BENCHES: readonly CrudBench[] = [
@@ -54,6 +59,8 @@ export const CRUD_BENCHES: readonly CrudBench[] = [
     sort: { date: -1, _id: -1 },
     fields: ['amountCents', 'currency', 'category', 'description', 'date'],
     dayFields: ['date'],
+    // Its advanced stage caches the monthly summary; the smoke expense is dated March 2025.
+    cachedRead: { name: 'monthly summary', path: '/expenses/summary?month=2025-03' },
   },
   {
     idea: 'ecommerce',

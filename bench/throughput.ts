@@ -129,6 +129,9 @@ interface Contender {
   loadedRss?: { rss: number; peak: number };
   list: Load[];
   get: Load[];
+  /** The idea's cachedRead, on the stages the cache verdict compares. */
+  cachedPath?: string;
+  cached: Load[];
 }
 
 async function startContender(contender: Contender): Promise<number> {
@@ -240,6 +243,7 @@ function contendersFor(
     readyMs: [],
     list: [],
     get: [],
+    cached: [],
   };
   const starters = [...dirs].flatMap(([stage, dir]) => {
     const uri = stage === 'beginner' ? beginnerUri : withDatabase(baseUri, `${database}_${stage}`);
@@ -267,6 +271,8 @@ function contendersFor(
       readyMs: [],
       list: [],
       get: [],
+      cached: [],
+      ...(bench.cachedRead && stage !== 'beginner' ? { cachedPath: bench.cachedRead.path } : {}),
     });
     const starter = contender(`${bench.idea} ${stage}`, starterEnv, false);
     if (stage !== 'beginner') return [starter];
@@ -357,12 +363,16 @@ async function benchIdea(
     for (const c of measurable) {
       await autocannon(url(c, c.listPath), 1, c.headers); // warm-up
       await autocannon(url(c, c.getPath), 1, c.headers);
+      if (c.cachedPath !== undefined) await autocannon(url(c, c.cachedPath), 1, c.headers);
     }
     for (let round = 0; round < options.runs; round += 1) {
       const order = round % 2 === 0 ? measurable : [...measurable].reverse();
       for (const c of order) {
         c.list.push(await autocannon(url(c, c.listPath), options.seconds, c.headers));
         c.get.push(await autocannon(url(c, c.getPath), options.seconds, c.headers));
+        if (c.cachedPath !== undefined) {
+          c.cached.push(await autocannon(url(c, c.cachedPath), options.seconds, c.headers));
+        }
       }
     }
     for (const contender of measurable) {
@@ -421,7 +431,7 @@ function report(
         c.loadedRss
           ? `${(c.idleRss ?? 0) >> 20} → ${c.loadedRss.rss >> 20} MB (${c.loadedRss.peak >> 20} MB)`
           : '—',
-        String(failures([...c.list, ...c.get])),
+        String(failures([...c.list, ...c.get, ...c.cached])),
       ]),
     ],
   );
@@ -460,7 +470,16 @@ function report(
   const find = (stage: string) => contenders.find((c) => c.stage === stage && !c.diagnostic);
   const cached = find('advanced');
   const uncached = find('intermediate');
-  if (cached?.list.length && uncached?.list.length) {
+  const cachedRead = bench.cachedRead;
+  if (cachedRead && cached?.cached.length && uncached?.cached.length) {
+    const ratio = stat(cached.cached, 'rps') / stat(uncached.cached, 'rps');
+    console.log(
+      `  ${cachedRead.name} (${cachedRead.path}): ${stat(uncached.cached, 'rps').toFixed(0)} ` +
+        `req/s uncached, ${stat(cached.cached, 'rps').toFixed(0)} req/s cached`,
+    );
+    const name = `${bench.idea} advanced cached ${cachedRead.name}`;
+    verdict('throughput', `${name} vs uncached (intermediate)`, ratio, { min: 3 });
+  } else if (!cachedRead && cached?.list.length && uncached?.list.length) {
     const list = stat(cached.list, 'rps') / stat(uncached.list, 'rps');
     const get = stat(cached.get, 'rps') / stat(uncached.get, 'rps');
     const name = `${bench.idea} advanced cached`;

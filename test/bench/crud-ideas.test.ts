@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { availableStarters } from '../../generators/catalog.ts';
+import { loadStarterManifest } from '../../generators/manifest.ts';
 import { CRUD_BENCHES } from '../../bench/crud-ideas.ts';
 import { isItemUrl, planSeeding } from '../../bench/crud-seed.ts';
 
@@ -57,6 +58,21 @@ describe.each(CRUD_BENCHES)('throughput data of $idea', (bench) => {
     expect(handlers, `a beginner source with ${sort}`).toHaveLength(1);
     for (const field of bench.fields) expect(handlers[0]).toMatch(new RegExp(`\\b${field}:`));
   });
+
+  it.runIf(bench.cachedRead !== undefined)(
+    'loads a read the advanced smoke steps see cached, of the month the seed falls in',
+    () => {
+      const path = bench.cachedRead?.path ?? '';
+      const advanced = loadStarterManifest(bench.idea, 'advanced').smoke;
+      const hits = advanced.filter(
+        (step) => step.path === path && step.expectHeaders?.['x-cache'] === '^HIT$',
+      );
+      expect(hits.length).toBeGreaterThan(0);
+      const month = new URL(path, 'http://x').searchParams.get('month') ?? '';
+      const body = planSeeding(bench.idea, 'advanced').create.body as { date?: string };
+      expect(body.date?.startsWith(month)).toBe(true);
+    },
+  );
 
   const stages = availableStarters().filter((starter) => starter.idea === bench.idea);
   it.each(stages)('finds how to seed and load the $stage starter in its smoke steps', (s) => {
