@@ -59,21 +59,6 @@ describe.each(CRUD_BENCHES)('throughput data of $idea', (bench) => {
     for (const field of bench.fields) expect(handlers[0]).toMatch(new RegExp(`\\b${field}:`));
   });
 
-  it.runIf(bench.cachedRead !== undefined)(
-    'loads a read the advanced smoke steps see cached, of the month the seed falls in',
-    () => {
-      const path = bench.cachedRead?.path ?? '';
-      const advanced = loadStarterManifest(bench.idea, 'advanced').smoke;
-      const hits = advanced.filter(
-        (step) => step.path === path && step.expectHeaders?.['x-cache'] === '^HIT$',
-      );
-      expect(hits.length).toBeGreaterThan(0);
-      const month = new URL(path, 'http://x').searchParams.get('month') ?? '';
-      const body = planSeeding(bench.idea, 'advanced').create.body as { date?: string };
-      expect(body.date?.startsWith(month)).toBe(true);
-    },
-  );
-
   const stages = availableStarters().filter((starter) => starter.idea === bench.idea);
   it.each(stages)('finds how to seed and load the $stage starter in its smoke steps', (s) => {
     const plan = planSeeding(s.idea, s.stage);
@@ -90,5 +75,20 @@ describe.each(CRUD_BENCHES)('throughput data of $idea', (bench) => {
       expect(plan.admin).toBeUndefined();
       expect(plan.pages).toBe(false);
     }
+  });
+});
+
+const withCachedRead = CRUD_BENCHES.filter((bench) => bench.cachedRead !== undefined);
+describe.each(withCachedRead)('the cached read of $idea', (bench) => {
+  it('is one the advanced smoke steps see cached, of the month the seed falls in', () => {
+    const path = bench.cachedRead?.path ?? '';
+    const advanced = loadStarterManifest(bench.idea, 'advanced').smoke;
+    const hits = advanced.filter(
+      (step) => step.path === path && step.expectHeaders?.['x-cache'] === '^HIT$',
+    );
+    expect(hits.length).toBeGreaterThan(0);
+    const month = new URL(path, 'http://x').searchParams.get('month') ?? '';
+    const body = planSeeding(bench.idea, 'advanced').create.body as { date?: string };
+    expect(body.date?.startsWith(month)).toBe(true);
   });
 });
