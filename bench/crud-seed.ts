@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { STAGE_IDS, type IdeaId, type StageId } from '../generators/catalog.ts';
 import { loadStarterManifest, type SmokeStep } from '../generators/manifest.ts';
-import { callStep, substitute, substituteDeep } from '../scripts/verify/smoke.ts';
+import { callStep, placeholderNames, substitute, substituteDeep } from '../scripts/verify/smoke.ts';
 import { crudBench } from './crud-ideas.ts';
 import { repoDir } from './lib.ts';
 
@@ -28,16 +28,14 @@ export interface SeedOptions {
 }
 
 const pathOf = (path: string) => path.split('?')[0] ?? path;
-const namesIn = (text: string) => [...text.matchAll(/\$\{([A-Za-z0-9_.-]+)\}/g)].map((m) => m[1]);
 
 /**
  * The URL of one created item itself: its captured Location (`${todo}`) or the route and a
  * captured id or slug (`/api/articles/${slug}`); not a sub-resource such as its receipt.
  */
 export function isItemUrl(path: string, route: string, captured: ReadonlySet<string>): boolean {
-  const match = /^(.*?)\$\{([A-Za-z0-9_.-]+)\}$/.exec(path);
-  return (
-    match !== null && (match[1] === '' || match[1] === `${route}/`) && captured.has(match[2] ?? '')
+  return placeholderNames(path).some(
+    (name) => captured.has(name) && (path === `\${${name}}` || path === `${route}/\${${name}}`),
   );
 }
 
@@ -120,7 +118,7 @@ export function planSeeding(idea: IdeaId, stage: StageId): SeedPlan {
       throw new Error(`${idea} ${stage}: no registration step to make an admin of`);
     }
     // The role travels in the token: the steps that captured what the POST's headers use.
-    const used = new Set(Object.values(create.headers ?? {}).flatMap(namesIn));
+    const used = new Set(Object.values(create.headers ?? {}).flatMap(placeholderNames));
     plan.admin = {
       script: bench.adminScript?.script ?? '',
       email,

@@ -22,8 +22,16 @@ export interface SmokeOutcome {
 const REQUEST_TIMEOUT_MS = 10_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** `${name}`: a value an earlier step captured. */
+const PLACEHOLDER = /\$\{([A-Za-z0-9_.-]+)\}/g;
+
+/** The names of the captured values a path, header or body text uses, in order. */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+}
+
 export function substitute(text: string, values: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{([A-Za-z0-9_.-]+)\}/g, (whole, name: string) => {
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values.get(name);
     if (value === undefined) throw new Error(`\${${name}} is used before any step captured it`);
     return value;
