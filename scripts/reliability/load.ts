@@ -88,8 +88,10 @@ export function startLoad(next: () => HttpCall, connections: number, seconds: nu
   const loop = async () => {
     while (!stopped && performance.now() < deadline) {
       try {
-        // Longer than Mongoose's 10 s buffering: with the database down, the honest 503 comes
-        // only after it, and a client that gave up sooner would count it as no answer.
+        // With the database down, the honest 503 comes only after the starter's own waits
+        // (DATABASE_WAIT_MS in its src/db.ts, 5 s each for Mongoose's buffering and for choosing
+        // a server, which a retried read can meet twice): a client that gave up sooner would
+        // count it as no answer. Longer than that still is a hang.
         const answer = await send(next(), 15_000);
         outcomes.push({ at: performance.now() - started, status: answer.status, error: undefined });
       } catch (error) {

@@ -6,6 +6,18 @@ import { logger } from './logger.js';
 
 export type CloseDatabase = () => Promise<void>;
 
+/**
+ * The longest a query waits for a database that does not answer, at each step where it can
+ * wait: Mongoose holding it while disconnected (`bufferTimeoutMS`), the driver choosing a server
+ * (`serverSelectionTimeoutMS`) and opening a connection (`connectTimeoutMS`). The defaults are
+ * 10, 30 and 30 s, and a retried read can meet two of them: a client would wait 20 s or more
+ * for its 503, longer than many give an API before they give up and call it a hang. After a
+ * few seconds of silence the database is down, and the honest answer is 503 with Retry-After
+ * (src/http/errors.ts). Raise it for a database far away (another region), not for slow queries:
+ * a query that runs long on a server that answers is not cut off by it.
+ */
+export const DATABASE_WAIT_MS = 5_000;
+
 let closing = false;
 
 export async function connectDatabase(): Promise<CloseDatabase> {
@@ -15,10 +27,12 @@ export async function connectDatabase(): Promise<CloseDatabase> {
     else logger.warn('MongoDB disconnected; retrying');
   });
   mongoose.connection.on('error', (error) => logger.error({ err: error }, 'MongoDB error'));
+  mongoose.set('bufferTimeoutMS', DATABASE_WAIT_MS);
+  const waits = { serverSelectionTimeoutMS: DATABASE_WAIT_MS, connectTimeoutMS: DATABASE_WAIT_MS };
 
   if (config.mongodbUri) {
-    // Fail within 10 s when the server is unreachable, instead of the driver's default 30 s.
-    await mongoose.connect(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
+    // Also how long startup waits for an unreachable server before it gives up.
+    await mongoose.connect(config.mongodbUri, waits);
     // Never log the URI itself: it can hold a password.
     const { host, port, name } = mongoose.connection;
     logger.info({ host, port, db: name }, 'Connected to MongoDB');
@@ -47,7 +61,7 @@ export async function connectDatabase(): Promise<CloseDatabase> {
       { cause: error },
     );
   });
-  await mongoose.connect(mongod.getUri(), { dbName: 'development' });
+  await mongoose.connect(mongod.getUri(), { ...waits, dbName: 'development' });
   logger.info({ uri: mongod.getUri() }, 'Connected to the in-memory MongoDB');
   await syncIndexes();
   return async () => {
