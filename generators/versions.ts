@@ -55,8 +55,8 @@ export const STARTER_VERSIONS: Readonly<Record<string, string>> = {
   'socket.io-client': '^4.8.4',
   // Checks the blog's API answers against its RealWorld Conduit JSON Schema document.
   ajv: '^8.20.0',
-  // `npm run generate resource <name>` in every starter (plopfile.js).
-  plop: '^4.0.5',
+  // `npm run generate resource <name>` in every starter (plopfile.js, run by scripts/generate.js).
+  'node-plop': '^0.32.3',
 };
 
 /** Node versions a starter supports; written to its `engines` field. */

@@ -1,5 +1,6 @@
-// `npm run generate resource <name>` (plop, https://plopjs.com): adds a resource to this project in
-// the shape of its stage, and wires it into the app. For `book`:
+// `npm run generate resource <name>` (a plop generator, https://plopjs.com, that
+// scripts/generate.js runs): adds a resource to this project in the shape of its stage, and
+// wires it into the app. For `book`:
 //
 //   src/books/book.model.ts      what a book is in MongoDB
 //   src/books/book.schemas.ts    what clients may send (zod)
