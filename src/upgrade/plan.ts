@@ -74,11 +74,15 @@ export function planUpgrade(input: PlanInput): UpgradePlan {
     const was = base.get(path);
     const next = theirs.get(path);
     const ours = input.readOurs(path);
-    const generated = was !== undefined || recorded?.[path] !== undefined;
+    // With hashes, the record alone says what was generated: a file today's render of the old
+    // stage has but the record lacks came with a newer tool version, so the learner never had it.
+    const generated = recorded === undefined ? was !== undefined : recorded[path] !== undefined;
+    const ancestor = generated ? (was ?? '') : '';
     if (next === undefined) {
       // The new stage no longer has this file.
       if (ours === undefined) continue;
-      if (untouched(path, ours)) steps.push({ path, action: 'delete' });
+      if (!generated) steps.push({ path, action: 'keep', note: 'your file' });
+      else if (untouched(path, ours)) steps.push({ path, action: 'delete' });
       else
         steps.push({
           path,
@@ -106,17 +110,17 @@ export function planUpgrade(input: PlanInput): UpgradePlan {
       steps.push({ path, action: 'update', content: next });
       continue;
     }
-    if (was === next) {
+    if (generated && was === next) {
       unchanged += 1; // the learner changed it, the new stage does not: nothing to do
       continue;
     }
-    const merged = input.merge(ours, was ?? '', next, path);
+    const merged = input.merge(ours, ancestor, next, path);
     steps.push({
       path,
       action: merged.conflicts > 0 ? 'conflict' : 'merge',
       content: merged.content,
       conflicts: merged.conflicts,
-      ...(was === undefined ? { note: 'you created a file the new stage adds' } : {}),
+      ...(generated ? {} : { note: 'you created a file the new stage adds' }),
     });
   }
   const known = new Set([...paths, RECORD_FILE]);

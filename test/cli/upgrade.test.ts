@@ -261,6 +261,35 @@ describe('upgrade: the plan for each kind of file', () => {
     ]);
   });
 
+  it('adds files a newer tool version renders into the old stage, which the learner never had', () => {
+    // The record (an older render) lacks scripts/generate.js and new.ts; today's render of the
+    // old stage has both. The learner's own same-named file is theirs, not a generated one.
+    const ours: Record<string, string> = { 'a.ts': 'a\n', 'mine.ts': 'my own\n' };
+    const plan = planUpgrade({
+      record: record({ 'a.ts': 'a\n' }),
+      base: [
+        { path: 'a.ts', content: 'a\n' },
+        { path: 'scripts/generate.js', content: 'run\n' },
+        { path: 'mine.ts', content: 'my own\n' },
+        recordFile,
+      ],
+      theirs: [
+        { path: 'a.ts', content: 'a\n' },
+        { path: 'scripts/generate.js', content: 'run\n' },
+        recordFile,
+      ],
+      readOurs: (path) => ours[path],
+      workingFiles: Object.keys(ours),
+      merge: () => {
+        throw new Error('no merge expected');
+      },
+    });
+    expect(plan.steps.map(({ path, action, note }) => ({ path, action, note }))).toEqual([
+      { path: 'mine.ts', action: 'keep', note: 'your file' },
+      { path: 'scripts/generate.js', action: 'add', note: undefined },
+    ]);
+  });
+
   it('merges with git merge-file, and says so clearly when git is missing', () => {
     expect(gitMergeFile('x\nb\nc\n', 'a\nb\nc\n', 'a\nb\nz\n', 'f')).toEqual({
       content: 'x\nb\nz\n',
