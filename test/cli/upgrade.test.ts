@@ -182,6 +182,27 @@ describe('upgrade: the plan for each kind of file', () => {
       Object.fromEntries(Object.entries(files).map(([path, content]) => [path, sha(content)])),
     );
   const recordFile = { path: '.backend-roadmap.json', content: '{}\n' };
+  const rendered = (files: Record<string, string>) => [
+    ...Object.entries(files).map(([path, content]) => ({ path, content })),
+    recordFile,
+  ];
+  /** The plan for files given as path → content, where no file needs a three-way merge. */
+  const planWithoutMerge = (input: {
+    recorded: Record<string, string>;
+    base: Record<string, string>;
+    theirs: Record<string, string>;
+    ours: Record<string, string>;
+  }) =>
+    planUpgrade({
+      record: record(input.recorded),
+      base: rendered(input.base),
+      theirs: rendered(input.theirs),
+      readOurs: (path) => input.ours[path],
+      workingFiles: Object.keys(input.ours),
+      merge: () => {
+        throw new Error('no merge expected');
+      },
+    });
   const base = {
     'a.ts': 'a\n',
     'gone.ts': 'old\n',
@@ -196,19 +217,11 @@ describe('upgrade: the plan for each kind of file', () => {
       'gone-changed.ts': 'old\nmine\n',
       'mine.ts': 'mine\n',
     };
-    const plan = planUpgrade({
-      record: record(base),
-      base: [...Object.entries(base).map(([path, content]) => ({ path, content })), recordFile],
-      theirs: [
-        { path: 'a.ts', content: 'a2\n' },
-        { path: 'deleted.ts', content: 'd2\n' },
-        recordFile,
-      ],
-      readOurs: (path) => ours[path],
-      workingFiles: Object.keys(ours),
-      merge: () => {
-        throw new Error('no merge expected');
-      },
+    const plan = planWithoutMerge({
+      recorded: base,
+      base,
+      theirs: { 'a.ts': 'a2\n', 'deleted.ts': 'd2\n' },
+      ours,
     });
     expect(plan.steps.map(({ path, action, note }) => ({ path, action, note }))).toEqual([
       { path: 'a.ts', action: 'update', note: undefined },
@@ -230,30 +243,21 @@ describe('upgrade: the plan for each kind of file', () => {
   it('trusts the recorded hash over a re-render that changed since', () => {
     // The tool now renders the old stage differently ('a-new'), but the learner's file still has
     // the recorded hash: it is untouched, so it is updated, not merged.
-    const plan = planUpgrade({
-      record: record({ 'a.ts': 'a-as-generated-then\n' }),
-      base: [{ path: 'a.ts', content: 'a-new\n' }, recordFile],
-      theirs: [{ path: 'a.ts', content: 'a3\n' }, recordFile],
-      readOurs: () => 'a-as-generated-then\n',
-      workingFiles: ['a.ts'],
-      merge: () => {
-        throw new Error('no merge expected');
-      },
+    const plan = planWithoutMerge({
+      recorded: { 'a.ts': 'a-as-generated-then\n' },
+      base: { 'a.ts': 'a-new\n' },
+      theirs: { 'a.ts': 'a3\n' },
+      ours: { 'a.ts': 'a-as-generated-then\n' },
     });
     expect(plan.steps).toEqual([{ path: 'a.ts', action: 'update', content: 'a3\n' }]);
   });
 
   it('counts files only the record lists (an older render) as generated', () => {
-    const ours: Record<string, string> = { 'legacy.ts': 'l\n', 'legacy-changed.ts': 'mine\n' };
-    const plan = planUpgrade({
-      record: record({ 'legacy.ts': 'l\n', 'legacy-changed.ts': 'l\n' }),
-      base: [recordFile],
-      theirs: [recordFile],
-      readOurs: (path) => ours[path],
-      workingFiles: Object.keys(ours),
-      merge: () => {
-        throw new Error('no merge expected');
-      },
+    const plan = planWithoutMerge({
+      recorded: { 'legacy.ts': 'l\n', 'legacy-changed.ts': 'l\n' },
+      base: {},
+      theirs: {},
+      ours: { 'legacy.ts': 'l\n', 'legacy-changed.ts': 'mine\n' },
     });
     expect(plan.steps.map(({ path, action }) => [path, action])).toEqual([
       ['legacy-changed.ts', 'keep'],
@@ -264,25 +268,11 @@ describe('upgrade: the plan for each kind of file', () => {
   it('adds files a newer tool version renders into the old stage, which the learner never had', () => {
     // The record (an older render) lacks scripts/generate.js and new.ts; today's render of the
     // old stage has both. The learner's own same-named file is theirs, not a generated one.
-    const ours: Record<string, string> = { 'a.ts': 'a\n', 'mine.ts': 'my own\n' };
-    const plan = planUpgrade({
-      record: record({ 'a.ts': 'a\n' }),
-      base: [
-        { path: 'a.ts', content: 'a\n' },
-        { path: 'scripts/generate.js', content: 'run\n' },
-        { path: 'mine.ts', content: 'my own\n' },
-        recordFile,
-      ],
-      theirs: [
-        { path: 'a.ts', content: 'a\n' },
-        { path: 'scripts/generate.js', content: 'run\n' },
-        recordFile,
-      ],
-      readOurs: (path) => ours[path],
-      workingFiles: Object.keys(ours),
-      merge: () => {
-        throw new Error('no merge expected');
-      },
+    const plan = planWithoutMerge({
+      recorded: { 'a.ts': 'a\n' },
+      base: { 'a.ts': 'a\n', 'scripts/generate.js': 'run\n', 'mine.ts': 'my own\n' },
+      theirs: { 'a.ts': 'a\n', 'scripts/generate.js': 'run\n' },
+      ours: { 'a.ts': 'a\n', 'mine.ts': 'my own\n' },
     });
     expect(plan.steps.map(({ path, action, note }) => ({ path, action, note }))).toEqual([
       { path: 'mine.ts', action: 'keep', note: 'your file' },
